@@ -1,0 +1,190 @@
+"""The `dyslexic-writer` command: the editor by default, and sub-commands for everything else."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+
+class InputError(Exception):
+    """Input the checker cannot read: named file missing, not UTF-8, or binary."""
+
+
+def _read_lines(sources: list[str]):
+    """Yield (source name, line number, text) for each line, decoding strictly as UTF-8."""
+    if not sources:
+        sources = ["-"]
+    for src in sources:
+        name = "standard input" if src == "-" else src
+        try:
+            fh = sys.stdin.buffer if src == "-" else open(src, "rb")
+        except OSError as exc:
+            raise InputError(f"cannot open {src}: {exc.strerror or exc}") from None
+        try:
+            for n, raw in enumerate(fh, 1):
+                if b"\0" in raw:
+                    raise InputError(f"{name} looks like a binary file (line {n} has a NUL byte); give it plain text")
+                try:
+                    line = raw.decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    raise InputError(
+                        f"{name} line {n} is not valid UTF-8 text (byte {exc.start + 1}); save it as UTF-8 and try again"
+                    ) from None
+                if n == 1 and line.startswith("\ufeff"):
+                    line = line[1:]  # a byte-order mark is not text
+                yield name, n, line.rstrip("\r\n")
+        finally:
+            if fh is not sys.stdin.buffer:
+                fh.close()
+
+
+def _readable(result) -> str:
+    if not result.text.strip():
+        return ""
+    if not result.suggestions:
+        return f"  ok: {result.text}"
+    out = []
+    for s in result.suggestions:
+        others = f" (or {', '.join(s.replacements[1:4])})" if len(s.replacements) > 1 else ""
+        note = f" - {s.explanation}" if s.explanation else ""
+        out.append(f"  {s.original!r} -> {s.best!r}{others} [{s.kind}, {s.confidence:.2f}]{note}")
+    out.append(f"  corrected: {result.corrected}")
+    return "\n".join(out)
+
+
+def cmd_check(args) -> int:
+    from .engine.select import make_engine
+
+    engine = make_engine(args.engine, args.model)
+    try:
+        for _name, n, line in _read_lines(args.files):
+            result = engine.check(line)
+            if args.jsonl:
+                sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
+            else:
+                text = _readable(result)
+                if text:
+                    sys.stdout.write(f"line {n}:\n{text}\n")
+            sys.stdout.flush()
+    except InputError as exc:
+        print(f"dyslexic-writer check: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def cmd_bench(args) -> int:
+    from .bench.cases import parse_cases
+    from .bench.sentences import format_table, run_cases
+    from .engine.select import make_engine
+
+    try:
+        cases = parse_cases(Path(args.cases).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        print(f"dyslexic-writer bench: cannot read {args.cases}: {exc}", file=sys.stderr)
+        return 2
+    import time
+
+    t0 = time.perf_counter()
+    engine = make_engine(args.engine, args.model)
+    start_s = time.perf_counter() - t0
+    tallies, records = run_cases(engine, cases)
+    rows = [t.row(name) for name, t in tallies.items()]
+    if args.json:
+        print(json.dumps({"engine": args.engine, "start_s": round(start_s, 3), "rows": rows, "cases": records}, indent=1))
+    else:
+        print(format_table(rows, f"{args.cases}: engine {args.engine}, started in {start_s:.2f} s"))
+        print("strict = output equals an expected sentence; similarity = the original suite's rule (difflib ratio >= 0.9)")
+        if args.show_failures:
+            for r in records:
+                if not r["ok"]:
+                    print(f"  FAIL [{r['category']}] {r['input']!r} -> {r['output']!r} (expected {' | '.join(r['expected'])!r})")
+    return 0
+
+
+def cmd_bench_words(args) -> int:
+    from .bench.words import load_corpora, score, split_pairs, symspell_ranker
+    from .engine.select import make_engine
+
+    try:
+        pairs = load_corpora(Path(args.birkbeck).read_text(encoding="utf-8", errors="replace"),
+                             Path(args.holbrook).read_text(encoding="utf-8", errors="replace"))
+    except OSError as exc:
+        print(f"dyslexic-writer bench-words: {exc}", file=sys.stderr)
+        return 2
+    held = split_pairs(pairs, held_out=not args.train_split)
+    if args.limit:
+        held = held[: args.limit]
+    engine = make_engine("fast")
+    results = [score("dyslexic-writer fast", engine.suggest_word, held), score("symspellpy lookup", symspell_ranker(), held)]
+    split = "training" if args.train_split else "held-out"
+    print(f"{split} Birkbeck+Holbrook pairs: {len(held)}")
+    print(f"{'system':<24} {'top-1':>7} {'top-5':>7} {'ms/word':>8}")
+    for r in (x.row() for x in results):
+        print(f"{r['system']:<24} {r['top1_pct']:>6.1f}% {r['top5_pct']:>6.1f}% {r['ms_per_word']:>8.2f}")
+    return 0
+
+
+def cmd_gui(args) -> int:
+    try:
+        from .gui.app import run
+    except ImportError as exc:
+        print(
+            "The editor window is not part of this build yet "
+            f"({exc}). Check text with: dyslexic-writer check FILE (or pipe text in).",
+            file=sys.stderr,
+        )
+        return 1
+    return run(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from . import __version__
+
+    p = argparse.ArgumentParser(prog="dyslexic-writer", description="A writing assistant for dyslexic writers.")
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = p.add_subparsers(dest="command")
+
+    g = sub.add_parser("gui", help="open the editor (the default)")
+    g.add_argument("file", nargs="?", help="a .txt or .md file to open")
+    g.set_defaults(func=cmd_gui)
+
+    c = sub.add_parser("check", help="check text: one paragraph per line, from FILEs or standard input")
+    c.add_argument("--engine", choices=("fast", "model", "auto"), default="auto")
+    c.add_argument("--model", metavar="PATH_OR_ID", help="a GGUF file or catalog id for the model engine")
+    c.add_argument("--jsonl", action="store_true", help="one JSON object per input line")
+    c.add_argument("files", nargs="*", metavar="FILE")
+    c.set_defaults(func=cmd_check)
+
+    b = sub.add_parser("bench", help="score an engine on a tab-separated case file")
+    b.add_argument("cases", metavar="CASES.tsv")
+    b.add_argument("--engine", choices=("fast", "model", "auto"), default="fast")
+    b.add_argument("--model", metavar="PATH_OR_ID")
+    b.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    b.add_argument("--show-failures", action="store_true")
+    b.set_defaults(func=cmd_bench)
+
+    w = sub.add_parser("bench-words", help="word-level top-1/top-5 on the held-out Birkbeck+Holbrook split")
+    w.add_argument("birkbeck", metavar="birkbeck.dat")
+    w.add_argument("holbrook", metavar="holbrook.dat")
+    w.add_argument("--train-split", action="store_true", help="score the training split instead (for tuning)")
+    w.add_argument("--limit", type=int, default=0, help="score only the first N pairs")
+    w.set_defaults(func=cmd_bench_words)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if not getattr(args, "command", None):
+        args = build_parser().parse_args(["gui", *(argv or sys.argv[1:])])
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

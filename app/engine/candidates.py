@@ -1,0 +1,147 @@
+"""Ranking the corrections of one word: a noisy-channel score, log P(word) - λ·cost(typo | word)."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from rapidfuzz.distance import OSA
+
+from .error_model import JOIN_COST, SPLIT_COST, edit_cost
+from .lexicon import Lexicon
+from .types import Kind
+
+# Weight of the error cost against the Zipf frequency (log10 per-billion). Tuned on the training
+# split of the Birkbeck and Holbrook corpora (never the held-out split) with `bench-words --tune`.
+LAMBDA = 3.0
+MAX_DISTANCE = 2
+MAX_SOUND_LENGTH_GAP = 3
+_SPLIT_PARTS_SINGLE = {"a", "i"}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    text: str
+    cost: float
+    score: float
+    kind: str
+    note: str = ""
+
+
+def _explain(kind: str, typo: str, word: str, note: str) -> str:
+    if kind == Kind.SPACING:
+        return f"'{typo}' is written as separate words: {word}"
+    if kind == Kind.REVERSAL:
+        return f"letters mixed up or in the wrong order: {word}"
+    if kind == Kind.PHONETIC:
+        return f"spelt the way it sounds: {word}"
+    return f"not in the dictionary: did you mean {word}?"
+
+
+def rank_corrections(
+    lex: Lexicon, typo: str, limit: int = 5, prev: str | None = None, nxt: str | None = None
+) -> list[Candidate]:
+    """The best corrections for a word the dictionary does not know (or knows as rare).
+
+    `prev` and `nxt`, the neighbouring words, let common word pairs break ties ("the weather" over
+    "the whether").
+    """
+    low = typo.lower()
+    # Short words have hundreds of neighbours at distance 2, almost none of them meant.
+    max_distance = 1 if len(low) <= 4 else MAX_DISTANCE
+    pool: dict[str, bool] = {}  # word -> sounds the same
+    for w in lex.near(low):
+        if w != low and OSA.distance(low, w, score_cutoff=max_distance) <= max_distance:
+            pool[w] = False
+    for w in lex.sounds_like(low):
+        if w != low and abs(len(w) - len(low)) <= MAX_SOUND_LENGTH_GAP:
+            pool[w] = True
+    out: list[Candidate] = []
+    for w, same_sound in pool.items():
+        c = edit_cost(low, w, sounds_same=same_sound)
+        if c.phonetic:
+            kind = Kind.PHONETIC
+        elif c.reversal:
+            kind = Kind.REVERSAL
+        else:
+            kind = Kind.SPELLING
+        out.append(Candidate(lex.form(w), c.value, lex.zipf(w) - LAMBDA * c.value, kind))
+    out.extend(_splits(lex, low))
+    out.sort(key=lambda c: (-c.score, c.text))
+    if prev or nxt:
+        out = [_with_context(lex, c, prev, nxt) for c in out[:CONTEXT_POOL]]
+        out.sort(key=lambda c: (-c.score, c.text))
+    return out[:limit]
+
+
+# Weight of word-pair association and how many leading candidates it may reorder.
+MU = 0.5
+CONTEXT_POOL = 12
+_UNSEEN_PMI = -1.0
+
+
+def _pmi(lex: Lexicon, a: str, b: str) -> float:
+    """Pointwise mutual information of a word pair in log10 units, clipped to [-2, 4]."""
+    bz = lex.bigram_zipf(a, b)
+    if bz <= 0:
+        return _UNSEEN_PMI
+    return max(-2.0, min(4.0, bz - lex.zipf(a) - lex.zipf(b) + 9.0))
+
+
+def _with_context(lex: Lexicon, c: Candidate, prev: str | None, nxt: str | None) -> Candidate:
+    parts = c.text.lower().split(" ")
+    bonus = 0.0
+    if prev and lex.is_common(prev):
+        bonus += _pmi(lex, prev.lower(), parts[0])
+    if nxt and lex.is_common(nxt):
+        bonus += _pmi(lex, parts[-1], nxt.lower())
+    return Candidate(c.text, c.cost, c.score + MU * bonus, c.kind, c.note)
+
+
+def _splits(lex: Lexicon, low: str) -> list[Candidate]:
+    """"alot" -> "a lot": both halves common words that are often written together."""
+    found = []
+    for i in range(1, len(low)):
+        a, b = low[:i], low[i:]
+        if (len(a) < 2 and a not in _SPLIT_PARTS_SINGLE) or (len(b) < 2 and b not in _SPLIT_PARTS_SINGLE):
+            continue
+        if not (lex.is_common(a) and lex.is_common(b)):
+            continue
+        z = lex.bigram_zipf(a, b)
+        if z > 0:
+            found.append(Candidate(f"{a} {b}", SPLIT_COST, z - LAMBDA * SPLIT_COST, Kind.SPACING))
+    return found
+
+
+def join_candidate(lex: Lexicon, first: str, second: str) -> Candidate | None:
+    """"some where" -> "somewhere" when the joined word is far more usual than the pair."""
+    a, b = first.lower(), second.lower()
+    if a in ("a", "an", "the"):
+        return None  # an article before a noun is always a fine pair ("a round", "a part")
+    joined = a + b
+    if not lex.is_common(joined) or joined in lex.contraction_bare_forms:
+        return None
+    zj = lex.zipf(joined)
+    if zj < 3.0:
+        return None
+    gap = zj - lex.bigram_zipf(a, b)
+    if gap < JOIN_MIN_GAP:
+        return None
+    return Candidate(lex.form(joined), JOIN_COST, gap, Kind.SPACING)
+
+
+# How much more frequent (in Zipf units) the joined word must be than the two-word pair.
+JOIN_MIN_GAP = 0.35
+
+
+def confidence(ranked: list[Candidate]) -> float:
+    """How sure the top candidate is the one: a logistic of its lead over the runner-up."""
+    if not ranked:
+        return 0.0
+    if len(ranked) == 1:
+        return 0.9
+    gap = ranked[0].score - ranked[1].score
+    return round(min(0.98, max(0.3, 1 / (1 + math.exp(-1.5 * gap)))), 3)
+
+
+explain = _explain

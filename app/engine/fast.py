@@ -1,0 +1,181 @@
+"""The fast engine: dictionary, error model and simple rules; no model, a few milliseconds a sentence."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from .candidates import Candidate, confidence, explain, join_candidate, rank_corrections
+from .contractions import load_rules
+from .lexicon import Lexicon, open_lexicon
+from .personal import PersonalDictionary
+from .text import Token, is_sentence_start, match_case, overlaps, protected_spans, words
+from .types import CheckResult, Kind, Suggestion
+
+SOURCE = "fast"
+# A rare dictionary word is queried only when a far more common word is one cheap slip away.
+RARE_MAX_COST = 0.5
+RARE_MIN_ZIPF_GAP = 2.0
+RARE_CONFIDENCE_SCALE = 0.6
+# Words right after these are package or module names ("pip install numpy"), not prose.
+_CODE_CUES = frozenset({"install", "import", "npm", "pip", "brew", "apt", "conda", "cargo"})
+
+
+class FastEngine:
+    name = "fast"
+
+    def __init__(
+        self,
+        lexicon: Lexicon | None = None,
+        personal: PersonalDictionary | None = None,
+        cache_dir: Path | None = None,
+        on_build=None,
+    ):
+        self.lexicon = lexicon if lexicon is not None else open_lexicon(cache_dir, on_build=on_build)
+        self.personal = personal if personal is not None else PersonalDictionary()
+        self.rules = load_rules()
+        self.ignored: set[str] = set()  # "ignore everywhere" for this session
+
+    def check(self, text: str) -> CheckResult:
+        t0 = time.perf_counter()
+        suggestions = tuple(self._suggest(text))
+        return CheckResult(text, suggestions, self.name, (time.perf_counter() - t0) * 1000)
+
+    def suggest_word(self, word: str, limit: int = 5) -> list[str]:
+        """Ranked corrections for one word on its own (used by the word-level benchmark)."""
+        return [c.text for c in rank_corrections(self.lexicon, word, limit)]
+
+    # -- internals -------------------------------------------------------------------------
+
+    def _skip(self, tok: Token) -> bool:
+        w = tok.text
+        return (
+            w in self.personal
+            or w.lower() in self.ignored
+            or not w.isascii()
+            or ("'" in w or "\u2019" in w)
+        )
+
+    def _suggest(self, text: str):
+        protected = protected_spans(text)
+        toks = [t for t in words(text) if not overlaps(protected, t.start, t.end)]
+        all_toks = words(text)
+        neighbours = {t.start: i for i, t in enumerate(all_toks)}
+        lex = self.lexicon
+        skip_until = -1
+        for idx, tok in enumerate(toks):
+            if tok.start < skip_until or self._skip(tok):
+                continue
+            pos = neighbours[tok.start]
+            prev_tok = all_toks[pos - 1] if pos > 0 else None
+            next_tok = all_toks[pos + 1] if pos + 1 < len(all_toks) else None
+            prev = prev_tok.text if prev_tok and _adjacent(text, prev_tok, tok) else None
+            nxt = next_tok.text if next_tok and _adjacent(text, tok, next_tok) else None
+            w = tok.text
+            low = w.lower()
+            starts = is_sentence_start(text, tok.start)
+
+            if w == "i":
+                yield Suggestion(tok.start, tok.end, w, ("I",), Kind.GRAMMAR, 0.95, SOURCE, "'I' is always a capital letter")
+                continue
+
+            opens = starts or (prev is not None and prev.lower() in self.rules.clause_openers)
+            fixed = self.rules.fix(w, nxt, opens)
+            if fixed is not None:
+                contraction, ambiguous = fixed
+                rep = contraction if contraction.startswith("I'") else match_case(w, contraction)
+                yield Suggestion(
+                    tok.start, tok.end, w, (rep,), Kind.CONTRACTION, 0.7 if ambiguous else 0.95, SOURCE,
+                    f"missing apostrophe: {self.rules.expansion(contraction)} \u2192 {rep}",
+                )
+                continue
+
+            if w[0].isupper() and not starts:
+                continue  # a name, or a word the writer chose to capitalise
+            if prev_tok is not None and prev_tok.text.lower() in _CODE_CUES:
+                continue
+
+            if lex.is_common(low):
+                join = self._join(text, tok, next_tok, protected)
+                if join is not None:
+                    skip_until = join.end
+                    yield join
+                continue
+
+            if lex.is_name(low) and w[0].isupper():
+                continue
+            if starts and w[0].isupper() and _named_elsewhere(text, w, tok.start):
+                continue
+
+            ranked = rank_corrections(lex, w, 5, prev, nxt)
+            joined = self._join_unknown(text, tok, next_tok, protected)
+            if joined is not None:
+                yield joined
+                skip_until = joined.end
+                continue
+            if not ranked:
+                continue
+            best = ranked[0]
+            conf = confidence(ranked)
+            if lex.is_rare(low):
+                if best.cost > RARE_MAX_COST or lex.zipf(best.text) - lex.zipf(low) < RARE_MIN_ZIPF_GAP:
+                    continue
+                conf = round(conf * RARE_CONFIDENCE_SCALE, 3)
+            reps = _unique(match_case(w, c.text) for c in ranked)
+            yield Suggestion(tok.start, tok.end, w, reps, best.kind, conf, SOURCE, explain(best.kind, w, reps[0], best.note))
+
+    def _join(self, text: str, tok: Token, nxt: Token | None, protected) -> Suggestion | None:
+        """"some where" -> "somewhere" (two common words whose join is far more usual)."""
+        if nxt is None or text[tok.end : nxt.start] != " " or overlaps(protected, nxt.start, nxt.end):
+            return None
+        if not nxt.text.islower() or self._skip(nxt) or not self.lexicon.is_common(nxt.text):
+            return None
+        c = join_candidate(self.lexicon, tok.text, nxt.text)
+        if c is None:
+            return None
+        return self._join_suggestion(text, tok, nxt, c, confidence=min(0.8, 0.4 + 0.1 * c.score))
+
+    def _join_unknown(self, text: str, tok: Token, nxt: Token | None, protected) -> Suggestion | None:
+        """"to gether" is handled from "to"; this covers "some thing" split the other way round:
+        an unknown word whose join with the next word is a common word ("be cuz" is not)."""
+        if nxt is None or text[tok.end : nxt.start] != " " or overlaps(protected, nxt.start, nxt.end):
+            return None
+        joined = (tok.text + nxt.text).lower()
+        if not self.lexicon.is_common(joined) or self.lexicon.zipf(joined) < 3.0:
+            return None
+        c = Candidate(self.lexicon.form(joined), 0.35, self.lexicon.zipf(joined), Kind.SPACING)
+        return self._join_suggestion(text, tok, nxt, c, confidence=0.8)
+
+    def _join_suggestion(self, text, tok, nxt, c: Candidate, confidence: float) -> Suggestion:
+        original = text[tok.start : nxt.end]
+        rep = match_case(tok.text, c.text)
+        return Suggestion(
+            tok.start, nxt.end, original, (rep,), Kind.SPACING, round(confidence, 3), SOURCE,
+            f"one word, not two: {rep}",
+        )
+
+
+def _adjacent(text: str, a: Token, b: Token) -> bool:
+    """Neighbours in the same clause: only spaces (or a hyphen) between them."""
+    gap = text[a.end : b.start]
+    return len(gap) <= 2 and gap.strip(" -") == ""
+
+
+def _named_elsewhere(text: str, word: str, pos: int) -> bool:
+    """A capitalised sentence-initial word that also appears capitalised mid-sentence is a name."""
+    start = 0
+    while True:
+        i = text.find(word, start)
+        if i < 0:
+            return False
+        if i != pos and not is_sentence_start(text, i):
+            return True
+        start = i + 1
+
+
+def _unique(items) -> tuple[str, ...]:
+    seen: list[str] = []
+    for x in items:
+        if x not in seen:
+            seen.append(x)
+    return tuple(seen)

@@ -1,0 +1,330 @@
+"""The dictionary: which words are valid, how common they are, which are names, and how to find
+the valid words near a misspelling.
+
+Built from maintained packages rather than shipped tables:
+- symspellpy's English frequency list (SCOWL words seen in Google Books; US and UK spellings) and
+  its bigram counts (for word-boundary errors),
+- the `english-words` package's web2 and GCIDE lists (large, but with archaic and odd entries),
+- wordfreq's frequencies (a modern mix of web, subtitles, books and news),
+- `resources/lexicon/extra_words.txt` for modern and technical words none of them has.
+
+Words come in two tiers. *Common* words are never flagged. *Rare* words (in an old dictionary list
+but hardly ever written, such as "marm" or "gril") are valid, but a far more frequent word one
+cheap slip away is offered for them, since for a dyslexic writer that slip is the likelier story.
+
+Everything is compiled once into an SQLite file in the cache folder and queried from there. We do
+not use symspellpy's own index: it takes about 4 s to build and 2.3 s to unpickle on a 2-core
+machine, and an in-memory dictionary of 700k delete keys costs as much to load; an indexed SQLite
+file opens in milliseconds and answers a lookup in microseconds, which keeps start-up well under
+the 1.5 s budget.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import os
+import sqlite3
+import threading
+import time
+from functools import lru_cache
+from pathlib import Path
+
+from .resources import load_yaml, read_text, word_list
+
+# Bump when the tables or the way they are built change, so old caches are rebuilt.
+INDEX_FORMAT = 3
+# A web2/GCIDE word at or above this Zipf frequency (about once per million words) counts as common.
+COMMON_ZIPF = 3.0
+# SymSpell-style symmetric deletes: up to MAX_DELETES deletions within the first PREFIX letters.
+PREFIX = 7
+MAX_DELETES = 2
+# Total tokens behind symspellpy's counts, so bigram counts become Zipf values comparable to wordfreq's.
+_SYMSPELL_CORPUS_TOKENS = 4.3e11
+_SINGLE_LETTER_WORDS = {"a", "i"}
+
+TIER_COMMON = 1
+TIER_RARE = 2
+TIER_NAME = 3
+
+
+def symspell_data_path(name: str) -> str:
+    import symspellpy
+
+    return os.path.join(os.path.dirname(symspellpy.__file__), name)
+
+
+def deletes(word: str, distance: int = MAX_DELETES, prefix: int = PREFIX) -> set[str]:
+    """All strings reachable from `word[:prefix]` by deleting up to `distance` letters."""
+    w = word[:prefix]
+    out = {w}
+    frontier = {w}
+    for _ in range(distance):
+        nxt = set()
+        for x in frontier:
+            if len(x) > 1:
+                for i in range(len(x)):
+                    nxt.add(x[:i] + x[i + 1 :])
+        out |= nxt
+        frontier = nxt
+    return out
+
+
+# Spellings that sound alike but that Double Metaphone codes apart ("enough" is ANK, "enuff" ANF);
+# dictionary words are also indexed under these respellings.
+_RESPELLINGS = (("ough", "uf"), ("augh", "af"), ("gh", "f"), ("ph", "f"), ("tion", "shun"), ("sion", "shun"))
+
+
+def sound_keys(word: str) -> set[str]:
+    """Double Metaphone codes: "fone" and "phone" share FN, "skool" and "school" SKL."""
+    from doublemetaphone import doublemetaphone
+
+    return {c for c in doublemetaphone(word) if c}
+
+
+def indexed_sound_keys(word: str) -> set[str]:
+    keys = sound_keys(word)
+    for old, new in _RESPELLINGS:
+        if old in word:
+            keys |= sound_keys(word.replace(old, new))
+    return keys
+
+
+def _source_fingerprint() -> str:
+    from importlib.metadata import version
+
+    parts = [str(INDEX_FORMAT)]
+    for dist in ("wordfreq", "english-words", "symspellpy", "doublemetaphone"):
+        try:
+            parts.append(f"{dist}={version(dist)}")
+        except Exception:  # noqa: BLE001 - a vendored copy has no metadata; its contents still count
+            parts.append(f"{dist}=?")
+    parts.append(read_text("dyslexic_writer.resources", "lexicon/extra_words.txt"))
+    parts.append(read_text("dyslexic_writer.resources", "contractions.yaml"))
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+
+
+def _collect_words() -> tuple[dict[str, tuple[float, int, str]], frozenset[str]]:
+    """word -> (zipf, tier, written form), plus the bare contraction forms."""
+    import wordfreq
+    from english_words import get_english_words_set
+
+    freq = wordfreq.get_frequency_dict("en", wordlist="large")
+    symspell: set[str] = set()
+    with open(symspell_data_path("frequency_dictionary_en_82_765.txt"), encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) == 2:
+                symspell.add(parts[0])
+    cased = get_english_words_set(["web2", "gcide"], lower=False, alpha=True)
+    lowered = {w.lower() for w in cased}
+    lower_only = {w for w in cased if w.islower()}
+    extra = {w.lower() for w in word_list("extra_words.txt")}
+    bare = frozenset(load_yaml("contractions.yaml")["safe"])
+
+    def zipf(w: str) -> float:
+        f = freq.get(w, 0.0)
+        return round(math.log10(f * 1e9), 3) if f else 0.0
+
+    table: dict[str, tuple[float, int, str]] = {}
+    for w in symspell | extra:
+        table[w] = (zipf(w), TIER_COMMON, w)
+    for w in lowered:
+        if w in table:
+            continue
+        z = zipf(w)
+        table[w] = (z, TIER_COMMON if z >= COMMON_ZIPF else TIER_RARE, w)
+    for w in cased:
+        low = w.lower()
+        if w[:1].isupper() and low not in lower_only and table.get(low, (0, TIER_RARE))[1] != TIER_COMMON:
+            table[low] = (zipf(low), TIER_NAME, w)
+    # The safe bare forms ("dont", "thats") are handled as contractions, never as words.
+    for w in bare:
+        table.pop(w, None)
+    return table, bare
+
+
+def build_index(path: Path) -> None:
+    """Compile the dictionary into `path` (written beside it, then renamed into place)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.building")
+    if tmp.exists():
+        tmp.unlink()
+    table, _bare = _collect_words()
+    targets = [
+        w
+        for w, (_z, tier, _f) in table.items()
+        if tier == TIER_COMMON and (len(w) > 1 or w in _SINGLE_LETTER_WORDS)
+    ]
+    delete_map: dict[str, list[str]] = {}
+    sound_map: dict[str, list[str]] = {}
+    for w in targets:
+        for d in deletes(w):
+            delete_map.setdefault(d, []).append(w)
+        for code in indexed_sound_keys(w):
+            sound_map.setdefault(code, []).append(w)
+
+    con = sqlite3.connect(tmp)
+    try:
+        con.executescript(
+            """
+            PRAGMA journal_mode=OFF;
+            PRAGMA synchronous=OFF;
+            CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
+            CREATE TABLE words(word TEXT PRIMARY KEY, zipf REAL, tier INTEGER, form TEXT) WITHOUT ROWID;
+            CREATE TABLE deletes(key TEXT PRIMARY KEY, words TEXT) WITHOUT ROWID;
+            CREATE TABLE sounds(code TEXT PRIMARY KEY, words TEXT) WITHOUT ROWID;
+            CREATE TABLE bigrams(pair TEXT PRIMARY KEY, zipf REAL) WITHOUT ROWID;
+            """
+        )
+        con.executemany(
+            "INSERT INTO words VALUES (?,?,?,?)", ((w, z, t, f) for w, (z, t, f) in table.items())
+        )
+        con.executemany("INSERT INTO deletes VALUES (?,?)", ((k, " ".join(v)) for k, v in delete_map.items()))
+        con.executemany("INSERT INTO sounds VALUES (?,?)", ((k, " ".join(v)) for k, v in sound_map.items() if k))
+        with open(symspell_data_path("frequency_bigramdictionary_en_243_342.txt"), encoding="utf-8") as fh:
+            rows = []
+            for line in fh:
+                parts = line.split()
+                if len(parts) == 3:
+                    z = math.log10(int(parts[2]) / _SYMSPELL_CORPUS_TOKENS * 1e9)
+                    rows.append((f"{parts[0]} {parts[1]}", round(z, 3)))
+        con.executemany("INSERT OR REPLACE INTO bigrams VALUES (?,?)", rows)
+        con.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (_source_fingerprint(),))
+        con.commit()
+    finally:
+        con.close()
+    os.replace(tmp, path)
+
+
+class Lexicon:
+    """Read-only queries against the compiled dictionary; safe to share between threads."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self._local = threading.local()
+        self._word_cache: dict[str, tuple[float, int, str] | None] = {}
+        bare = load_yaml("contractions.yaml")["safe"]
+        self.contraction_bare_forms = frozenset(bare)
+
+    def _con(self) -> sqlite3.Connection:
+        con = getattr(self._local, "con", None)
+        if con is None:
+            con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            self._local.con = con
+        return con
+
+    def close(self) -> None:
+        con = getattr(self._local, "con", None)
+        if con is not None:
+            con.close()
+            self._local.con = None
+
+    def _entry(self, word: str) -> tuple[float, int, str] | None:
+        w = word.lower()
+        if w in self._word_cache:
+            return self._word_cache[w]
+        row = self._con().execute("SELECT zipf, tier, form FROM words WHERE word=?", (w,)).fetchone()
+        entry = (row[0], row[1], row[2]) if row else None
+        if len(self._word_cache) > 50_000:
+            self._word_cache.clear()
+        self._word_cache[w] = entry
+        return entry
+
+    def zipf(self, word: str) -> float:
+        e = self._entry(word)
+        return e[0] if e else 0.0
+
+    def is_valid(self, word: str) -> bool:
+        return self._entry(word) is not None
+
+    def is_common(self, word: str) -> bool:
+        e = self._entry(word)
+        return e is not None and e[1] == TIER_COMMON
+
+    def is_rare(self, word: str) -> bool:
+        e = self._entry(word)
+        return e is not None and e[1] == TIER_RARE
+
+    def is_name(self, word: str) -> bool:
+        e = self._entry(word)
+        return e is not None and e[1] == TIER_NAME
+
+    def form(self, word: str) -> str:
+        """How the dictionary writes a word: "london" -> "London"."""
+        e = self._entry(word)
+        return e[2] if e else word
+
+    def bigram_zipf(self, first: str, second: str) -> float:
+        row = self._con().execute(
+            "SELECT zipf FROM bigrams WHERE pair=?", (f"{first.lower()} {second.lower()}",)
+        ).fetchone()
+        return row[0] if row else 0.0
+
+    def near(self, word: str) -> set[str]:
+        """Common words within two deletions of `word` on either side (a superset of edit distance 2)."""
+        keys = list(deletes(word.lower()))
+        found: set[str] = set()
+        con = self._con()
+        for i in range(0, len(keys), 500):
+            chunk = keys[i : i + 500]
+            q = f"SELECT words FROM deletes WHERE key IN ({','.join('?' * len(chunk))})"
+            for (ws,) in con.execute(q, chunk):
+                found.update(ws.split(" "))
+        return found
+
+    def sounds_like(self, word: str) -> set[str]:
+        found: set[str] = set()
+        for code in sound_keys(word.lower()):
+            row = self._con().execute("SELECT words FROM sounds WHERE code=?", (code,)).fetchone()
+            if row:
+                found.update(row[0].split(" "))
+        return found
+
+    def count(self) -> int:
+        return self._con().execute("SELECT COUNT(*) FROM words").fetchone()[0]
+
+
+def index_path(cache: Path | None = None) -> Path:
+    if cache is None:
+        from ..paths import cache_dir
+
+        cache = cache_dir()
+    return Path(cache) / f"lexicon-v{INDEX_FORMAT}.sqlite"
+
+
+def _is_current(path: Path) -> bool:
+    if not path.exists():
+        return False
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = con.execute("SELECT value FROM meta WHERE key='fingerprint'").fetchone()
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return False
+    return bool(row) and row[0] == _source_fingerprint()
+
+
+def needs_build(cache: Path | None = None) -> bool:
+    return not _is_current(index_path(cache))
+
+
+def open_lexicon(cache: Path | None = None, on_build=None) -> Lexicon:
+    """The compiled dictionary, building it first when missing or stale (a few seconds, once).
+
+    `on_build(seconds)` is called after a build, so callers can tell the user why the start was slow.
+    """
+    path = index_path(cache)
+    if not _is_current(path):
+        t0 = time.perf_counter()
+        build_index(path)
+        if on_build is not None:
+            on_build(time.perf_counter() - t0)
+    return Lexicon(path)
+
+
+@lru_cache(maxsize=4)
+def shared_lexicon(cache: str | None = None) -> Lexicon:
+    return open_lexicon(Path(cache) if cache else None)

@@ -1,0 +1,91 @@
+"""Value objects that cross the engine boundary (to the CLI, the GUI and worker threads)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+class Kind:
+    """The kinds of suggestion; strings so they travel as JSON unchanged."""
+
+    SPELLING = "spelling"
+    PHONETIC = "phonetic"
+    REVERSAL = "reversal"
+    CONTRACTION = "contraction"
+    SPACING = "spacing"
+    HOMOPHONE = "homophone"
+    GRAMMAR = "grammar"
+
+    ALL = (SPELLING, PHONETIC, REVERSAL, CONTRACTION, SPACING, HOMOPHONE, GRAMMAR)
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """One proposed change: `text[start:end]` (== original) may become `replacements[0]`."""
+
+    start: int
+    end: int
+    original: str
+    replacements: tuple[str, ...]
+    kind: str
+    confidence: float
+    source: str
+    explanation: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.replacements:
+            raise ValueError("a suggestion needs at least one replacement")
+        if self.end < self.start:
+            raise ValueError("suggestion span ends before it starts")
+
+    @property
+    def best(self) -> str:
+        return self.replacements[0]
+
+    def to_json(self) -> dict:
+        # The keys are the `check --jsonl` contract; keep them stable.
+        return {
+            "start": self.start,
+            "end": self.end,
+            "original": self.original,
+            "replacements": list(self.replacements),
+            "kind": self.kind,
+            "confidence": round(float(self.confidence), 3),
+            "source": self.source,
+        }
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """The suggestions for one text, in order of position, never overlapping."""
+
+    text: str
+    suggestions: tuple[Suggestion, ...] = ()
+    engine: str = "fast"
+    elapsed_ms: float = 0.0
+    notices: tuple[str, ...] = field(default=())
+
+    @property
+    def corrected(self) -> str:
+        return apply_suggestions(self.text, self.suggestions)
+
+    def to_json(self) -> dict:
+        return {
+            "input": self.text,
+            "corrected": self.corrected,
+            "suggestions": [s.to_json() for s in self.suggestions],
+        }
+
+
+def apply_suggestions(text: str, suggestions: tuple[Suggestion, ...] | list[Suggestion]) -> str:
+    """`text` with each suggestion's best replacement applied ("accept all")."""
+    out: list[str] = []
+    pos = 0
+    for s in sorted(suggestions, key=lambda s: s.start):
+        if s.start < pos:
+            raise ValueError(f"overlapping suggestions at {s.start}")
+        out.append(text[pos : s.start])
+        out.append(s.best)
+        pos = s.end
+    out.append(text[pos:])
+    return "".join(out)

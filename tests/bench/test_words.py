@@ -1,0 +1,18 @@
+from dyslexic_writer.bench.words import WordScore, split_pairs
+from dyslexic_writer.training.sources import WordPair, is_held_out
+
+
+def test_split_follows_the_held_out_rule_and_dedupes():
+    pairs = [WordPair("recieve", "receive", "b"), WordPair("Recieve", "receive", "b"), WordPair("x1", "y", "b")]
+    held = split_pairs(pairs, held_out=is_held_out("receive"))
+    assert [p.misspelling for p in held] == ["recieve"]
+    assert split_pairs(pairs, held_out=not is_held_out("receive")) == []
+
+
+def test_word_score():
+    s = WordScore("t")
+    s.add(["the", "then"], "the")
+    s.add(["then", "the"], "the")
+    s.add([], "the")
+    assert (s.pairs, s.top1, s.top5) == (3, 1, 2)
+    assert s.row()["top1_pct"] == 33.3

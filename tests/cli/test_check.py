@@ -1,0 +1,85 @@
+"""The `check` command's contract, run as a real process."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+
+def run(args, stdin=b"", timeout=120):
+    return subprocess.run(
+        [sys.executable, "-m", "dyslexic_writer", *args],
+        input=stdin,
+        capture_output=True,
+        timeout=timeout,
+        env=dict(os.environ),
+    )
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _built(lexicon):
+    """Build the dictionary before the subprocesses need it."""
+
+
+def test_jsonl_contract():
+    text = "I went to teh store.\n\nIm here\nMy email is bob@example.com.\n"
+    proc = run(["check", "--engine", "fast", "--jsonl"], text.encode())
+    assert proc.returncode == 0, proc.stderr
+    rows = [json.loads(line) for line in proc.stdout.decode().splitlines()]
+    assert [r["input"] for r in rows] == ["I went to teh store.", "", "Im here", "My email is bob@example.com."]
+    first = rows[0]
+    assert first["corrected"] == "I went to the store."
+    (s,) = first["suggestions"]
+    assert set(s) == {"start", "end", "original", "replacements", "kind", "confidence", "source"}
+    assert first["input"][s["start"] : s["end"]] == s["original"] == "teh"
+    assert s["replacements"][0] == "the" and s["source"] == "fast"
+    assert rows[1] == {"input": "", "corrected": "", "suggestions": []}
+    assert rows[2]["corrected"] == "I'm here"
+    assert rows[3]["suggestions"] == []
+
+
+def test_files_and_readable_output(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text("Shes my freind.\n", encoding="utf-8")
+    proc = run(["check", "--engine", "fast", str(f)])
+    assert proc.returncode == 0
+    out = proc.stdout.decode()
+    assert "'freind' -> 'friend'" in out and "corrected: She's my friend." in out
+
+
+def test_auto_falls_back_and_says_so():
+    proc = run(["check", "--jsonl"], b"teh\n")
+    assert proc.returncode == 0
+    assert json.loads(proc.stdout)["corrected"] == "the"
+    assert b"using the fast engine" in proc.stderr
+
+
+def test_invalid_utf8_is_a_clear_error():
+    proc = run(["check", "--jsonl"], b"fine line\nbad \xff byte\n")
+    assert proc.returncode == 2
+    assert b"not valid UTF-8" in proc.stderr and b"line 2" in proc.stderr
+    assert b"Traceback" not in proc.stderr
+
+
+def test_binary_input_is_refused(tmp_path):
+    f = tmp_path / "x.bin"
+    f.write_bytes(b"\x00\x01\x02binary")
+    proc = run(["check", str(f)])
+    assert proc.returncode == 2 and b"binary" in proc.stderr and b"Traceback" not in proc.stderr
+
+
+def test_missing_file():
+    proc = run(["check", "/nonexistent/file.txt"])
+    assert proc.returncode == 2 and b"cannot open" in proc.stderr
+
+
+def test_bench_prints_strict_and_similarity(tmp_path):
+    cases = tmp_path / "cases.tsv"
+    cases.write_text("# c\ti\te\npass\tAll good here.\tAll good here.\ncorr\tI dont know.\tI don't know.\n", encoding="utf-8")
+    proc = run(["bench", str(cases), "--engine", "fast", "--json"])
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    total = [r for r in data["rows"] if r["category"] == "total"][0]
+    assert total["strict"] == 2 and total["cases"] == 2 and total["f2"] == 1.0

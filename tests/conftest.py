@@ -1,0 +1,37 @@
+"""Every test run keeps its settings, data and caches in one temp folder, never the user's."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+_HOME = Path(tempfile.mkdtemp(prefix="dw-test-home-"))
+os.environ["DYSLEXIC_WRITER_HOME"] = str(_HOME)
+for var in ("DYSLEXIC_WRITER_DATA_DIR", "DYSLEXIC_WRITER_CONFIG_DIR", "DYSLEXIC_WRITER_CACHE_DIR"):
+    os.environ.pop(var, None)
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(scope="session")
+def lexicon():
+    """The compiled dictionary, built once per test run (a few seconds)."""
+    from dyslexic_writer.engine.lexicon import open_lexicon
+
+    return open_lexicon()
+
+
+@pytest.fixture(scope="session")
+def engine(lexicon):
+    from dyslexic_writer.engine.fast import FastEngine
+    from dyslexic_writer.engine.personal import PersonalDictionary
+
+    return FastEngine(lexicon=lexicon, personal=PersonalDictionary())
+
+
+@pytest.fixture
+def fix(engine):
+    """Text with every best suggestion applied."""
+    return lambda text: engine.check(text).corrected

@@ -1,0 +1,84 @@
+import pytest
+
+from dyslexic_writer.engine.fast import FastEngine
+from dyslexic_writer.engine.personal import PersonalDictionary
+from dyslexic_writer.engine.types import Kind
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("I went to teh store.", "I went to the store."),
+        ("She is my freind.", "She is my friend."),
+        ("I dont know.", "I don't know."),
+        ("Im going home.", "I'm going home."),
+        ("Its a nice day.", "It's a nice day."),
+        ("alot of people came.", "a lot of people came."),
+        ("Thankyou for helping.", "Thank you for helping."),
+        ("He has a big doard.", "He has a big board."),
+        ("The gril ran fast.", "The girl ran fast."),
+        ("I have enuff.", "I have enough."),
+        ("I left it some where.", "I left it somewhere."),
+        ("then i left", "then I left"),
+    ],
+)
+def test_corrections(fix, text, expected):
+    assert fix(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The quick brown fox jumps over the lazy dog.",
+        "I live in Saskatoon, Saskatchewan.",
+        "My email is john.smith@example.com.",
+        "The iPhone 15 Pro Max costs $1,199.",
+        "She works at Google with Elon Musk.",
+        "Run pip install numpy.",
+        "The URL is https://exampel.com/teh.",
+        "They were going home and she lets go of the rope.",
+        "The dog wagged its tail every day.",
+        "My favourite colour is grey.",
+    ],
+)
+def test_clean_text_stays_clean(engine, text):
+    assert engine.check(text).suggestions == ()
+
+
+def test_suggestion_fields(engine):
+    (s,) = engine.check("Shes here").suggestions
+    assert (s.start, s.end, s.original, s.best, s.kind, s.source) == (0, 4, "Shes", "She's", Kind.CONTRACTION, "fast")
+    assert 0 < s.confidence <= 1 and "she is" in s.explanation
+
+
+def test_case_is_kept(fix):
+    assert fix("Teh end") == "The end"
+    assert fix("TEH END") == "TEH END"  # all caps is an acronym or shouting: left alone
+
+
+def test_capitalised_words_mid_sentence_are_names(engine):
+    assert engine.check("I met Jonh Smiht today.").suggestions == ()
+
+
+def test_rare_words_near_common_ones_are_queried_gently(engine):
+    (s,) = engine.check("The water is marm.").suggestions
+    assert s.best == "warm" and s.kind == Kind.REVERSAL and s.confidence < 0.7
+
+
+def test_personal_dictionary_words_are_never_flagged(lexicon, tmp_path):
+    personal = PersonalDictionary(tmp_path / "words.txt")
+    eng = FastEngine(lexicon=lexicon, personal=personal)
+    assert eng.check("Meet Grizzlebop, that is enuff.").suggestions
+    personal.add("enuff")
+    assert eng.check("Meet Grizzlebop, that is enuff.").suggestions == ()
+    # and it persists
+    assert "enuff" in PersonalDictionary(tmp_path / "words.txt")
+
+
+def test_empty_and_whitespace_text(engine):
+    assert engine.check("").suggestions == ()
+    assert engine.check("   \n\t").suggestions == ()
+
+
+def test_suggest_word(engine):
+    assert engine.suggest_word("recieve")[0] == "receive"

@@ -1,0 +1,43 @@
+from dyslexic_writer.engine.lexicon import deletes, needs_build, open_lexicon
+
+
+def test_lexicon_is_large_and_has_us_and_uk_spellings(lexicon):
+    assert lexicon.count() >= 100_000
+    for w in ("color", "colour", "favorite", "favourite", "organize", "organise", "theater", "theatre"):
+        assert lexicon.is_common(w), w
+
+
+def test_common_misspellings_are_not_words(lexicon):
+    for w in ("teh", "alot", "definately", "recieved", "freind", "enuff"):
+        assert not lexicon.is_valid(w), w
+
+
+def test_bare_contractions_are_not_words(lexicon):
+    for w in ("dont", "thats", "didnt"):
+        assert not lexicon.is_valid(w)
+
+
+def test_rare_tier_and_frequencies(lexicon):
+    assert lexicon.is_rare("marm")
+    assert lexicon.zipf("the") > lexicon.zipf("house") > lexicon.zipf("marm") > 0
+
+
+def test_names_and_places(lexicon):
+    assert lexicon.is_valid("london") and lexicon.is_valid("paris")
+
+
+def test_neighbour_lookup(lexicon):
+    assert {"friend", "fiend"} <= lexicon.near("freind")
+    assert "phone" in lexicon.sounds_like("fone")
+    assert lexicon.bigram_zipf("a", "lot") > 5
+
+
+def test_deletes():
+    assert deletes("abc", 1) == {"abc", "ab", "ac", "bc"}
+
+
+def test_index_is_reused_once_built(lexicon):
+    assert not needs_build()
+    again = open_lexicon()
+    assert again.path == lexicon.path
+    again.close()

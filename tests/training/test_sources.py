@@ -1,0 +1,42 @@
+from dyslexic_writer.training.sources import (
+    is_held_out,
+    parse_birkbeck,
+    parse_extra_misspellings,
+    parse_github_typos,
+    parse_holbrook,
+    parse_sentence_pairs,
+    parse_word_pair_json,
+)
+
+
+def test_birkbeck_groups():
+    pairs = parse_birkbeck("$because\nbecos\nbecuase\n$said\nsed\n")
+    assert [(p.misspelling, p.correct) for p in pairs] == [("becos", "because"), ("becuase", "because"), ("sed", "said")]
+
+
+def test_holbrook_counts_and_unknown_targets():
+    pairs = parse_holbrook("$?\nConsulatoin 1\n$April\nApirl 2\n$Adam's\nAdam 1\n")
+    assert [(p.misspelling, p.correct) for p in pairs] == [("Apirl", "April"), ("Adam", "Adam's")]
+
+
+def test_github_pairs_skip_header():
+    pairs = parse_github_typos("misspelling,correct,edit_distance\nliek,like,2\n")
+    assert [(p.misspelling, p.correct, p.source) for p in pairs] == [("liek", "like", "github")]
+
+
+def test_extra_pairs():
+    pairs = parse_extra_misspellings(",label,input\n0,Britain,Britian\n")
+    assert [(p.misspelling, p.correct) for p in pairs] == [("Britian", "Britain")]
+
+
+def test_generated_json():
+    assert parse_sentence_pairs('[{"original": "teh", "corrected": "the"}]', "s") == [("teh", "the")]
+    pairs = parse_word_pair_json('[{"misspelled": "enuff", "correct": "enough"}, {"misspelled": "a", "correct": "a"}]', "s")
+    assert [(p.misspelling, p.correct) for p in pairs] == [("enuff", "enough")]
+
+
+def test_held_out_rule_is_sha1_of_lowercase_target():
+    import hashlib
+
+    for w in ("receive", "Because", "said", "girl"):
+        assert is_held_out(w) == hashlib.sha1(w.lower().encode()).hexdigest().endswith("0")
