@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
 
-from .error_model import JOIN_COST, SPLIT_COST, edit_cost
+from .error_model import JOIN_COST, RESPELLINGS, SPLIT_COST, edit_cost
 from .lexicon import Lexicon
 from .types import Kind
 
@@ -54,7 +54,8 @@ def rank_corrections(
         if w != low and OSA.distance(low, w, score_cutoff=max_distance) <= max_distance:
             pool[w] = False
     for w in lex.sounds_like(low):
-        if w != low and abs(len(w) - len(low)) <= MAX_SOUND_LENGTH_GAP:
+        # A shared sound code is loose ("wooly" and "all" share one); keep the first letter too.
+        if w != low and abs(len(w) - len(low)) <= MAX_SOUND_LENGTH_GAP and _same_start(w, low):
             pool[w] = True
     out: list[Candidate] = []
     for w, same_sound in pool.items():
@@ -98,6 +99,13 @@ def _with_context(lex: Lexicon, c: Candidate, prev: str | None, nxt: str | None)
     return Candidate(c.text, c.cost, c.score + MU * bonus, c.kind, c.note)
 
 
+def _same_start(word: str, typo: str) -> bool:
+    """Same first letter, or a usual respelling of the word's first sound ("phone" for "fone")."""
+    if word[:1] == typo[:1]:
+        return True
+    return any(word.startswith(old) and new[:1] == typo[:1] for old, new in RESPELLINGS)
+
+
 def _splits(lex: Lexicon, low: str) -> list[Candidate]:
     """"alot" -> "a lot": both halves common words that are often written together."""
     found = []
@@ -116,11 +124,13 @@ def _splits(lex: Lexicon, low: str) -> list[Candidate]:
 def join_candidate(lex: Lexicon, first: str, second: str) -> Candidate | None:
     """"some where" -> "somewhere" when the joined word is far more usual than the pair."""
     a, b = first.lower(), second.lower()
-    if a in ("a", "an", "the"):
-        return None  # an article before a noun is always a fine pair ("a round", "a part")
+    if a in ("a", "an", "the", "i"):
+        return None  # "a round", "a part" and "I ran" are fine pairs
     joined = a + b
     if not lex.is_common(joined) or joined in lex.contraction_bare_forms:
         return None
+    if lex.form(joined)[:1].isupper():
+        return None  # "I ran" is not "Iran"
     zj = lex.zipf(joined)
     if zj < 3.0:
         return None
@@ -138,10 +148,10 @@ def confidence(ranked: list[Candidate]) -> float:
     """How sure the top candidate is the one: a logistic of its lead over the runner-up."""
     if not ranked:
         return 0.0
-    if len(ranked) == 1:
-        return 0.9
-    gap = ranked[0].score - ranked[1].score
-    return round(min(0.98, max(0.3, 1 / (1 + math.exp(-1.5 * gap)))), 3)
+    lead = 0.9 if len(ranked) == 1 else 1 / (1 + math.exp(-1.5 * (ranked[0].score - ranked[1].score)))
+    # A costly story (many slips) is less likely to be the one, however far it leads.
+    lead *= math.exp(-max(0.0, ranked[0].cost - 1.0))
+    return round(min(0.98, max(0.3, lead)), 3)
 
 
 explain = _explain

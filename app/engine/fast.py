@@ -143,6 +143,8 @@ class FastEngine:
         joined = (tok.text + nxt.text).lower()
         if not self.lexicon.is_common(joined) or self.lexicon.zipf(joined) < 3.0:
             return None
+        if self.lexicon.form(joined)[:1].isupper() or not nxt.text.islower():
+            return None
         c = Candidate(self.lexicon.form(joined), 0.35, self.lexicon.zipf(joined), Kind.SPACING)
         return self._join_suggestion(text, tok, nxt, c, confidence=0.8)
 

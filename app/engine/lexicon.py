@@ -30,12 +30,15 @@ import time
 from functools import lru_cache
 from pathlib import Path
 
+from .morphology import is_regular_form
 from .resources import load_yaml, read_text, word_list
 
 # Bump when the tables or the way they are built change, so old caches are rebuilt.
-INDEX_FORMAT = 3
+INDEX_FORMAT = 4
 # A web2/GCIDE word at or above this Zipf frequency (about once per million words) counts as common.
 COMMON_ZIPF = 3.0
+# A derived form must be at least this frequent (Zipf 2.0: once in ten million words).
+_MIN_DERIVED_FREQ = 1e-7
 # SymSpell-style symmetric deletes: up to MAX_DELETES deletions within the first PREFIX letters.
 PREFIX = 7
 MAX_DELETES = 2
@@ -134,6 +137,13 @@ def _collect_words() -> tuple[dict[str, tuple[float, int, str]], frozenset[str]]
             continue
         z = zipf(w)
         table[w] = (z, TIER_COMMON if z >= COMMON_ZIPF else TIER_RARE, w)
+    # Regular forms the lists miss ("neighbors", "canceled"), when wordfreq has seen them.
+    common_words = {w for w, (_z, t, _f) in table.items() if t == TIER_COMMON}
+    for w, f in freq.items():
+        if w in table or f < _MIN_DERIVED_FREQ or not (w.isalpha() and w.isascii()):
+            continue
+        if is_regular_form(w, common_words.__contains__):
+            table[w] = (zipf(w), TIER_COMMON, w)
     for w in cased:
         low = w.lower()
         if w[:1].isupper() and low not in lower_only and table.get(low, (0, TIER_RARE))[1] != TIER_COMMON:

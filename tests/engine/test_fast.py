@@ -82,3 +82,7 @@ def test_empty_and_whitespace_text(engine):
 
 def test_suggest_word(engine):
     assert engine.suggest_word("recieve")[0] == "receive"
+
+
+def test_no_join_across_the_pronoun_i(engine):
+    assert engine.check("Then I ran home.").suggestions == ()
