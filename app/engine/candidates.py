@@ -25,10 +25,10 @@ class Candidate:
     cost: float
     score: float
     kind: str
-    note: str = ""
 
 
-def _explain(kind: str, typo: str, word: str, note: str) -> str:
+def explain(kind: str, typo: str, word: str) -> str:
+    """One line for the editor's popup."""
     if kind == Kind.SPACING:
         return f"'{typo}' is written as separate words: {word}"
     if kind == Kind.REVERSAL:
@@ -96,7 +96,7 @@ def _with_context(lex: Lexicon, c: Candidate, prev: str | None, nxt: str | None)
         bonus += _pmi(lex, prev.lower(), parts[0])
     if nxt and lex.is_common(nxt):
         bonus += _pmi(lex, parts[-1], nxt.lower())
-    return Candidate(c.text, c.cost, c.score + MU * bonus, c.kind, c.note)
+    return Candidate(c.text, c.cost, c.score + MU * bonus, c.kind)
 
 
 def _same_start(word: str, typo: str) -> bool:
@@ -153,5 +153,3 @@ def confidence(ranked: list[Candidate]) -> float:
     lead *= math.exp(-max(0.0, ranked[0].cost - 1.0))
     return round(min(0.98, max(0.3, lead)), 3)
 
-
-explain = _explain

@@ -63,7 +63,7 @@ class FastEngine:
         neighbours = {t.start: i for i, t in enumerate(all_toks)}
         lex = self.lexicon
         skip_until = -1
-        for idx, tok in enumerate(toks):
+        for tok in toks:
             if tok.start < skip_until or self._skip(tok):
                 continue
             pos = neighbours[tok.start]
@@ -122,7 +122,7 @@ class FastEngine:
                     continue
                 conf = round(conf * RARE_CONFIDENCE_SCALE, 3)
             reps = _unique(match_case(w, c.text) for c in ranked)
-            yield Suggestion(tok.start, tok.end, w, reps, best.kind, conf, SOURCE, explain(best.kind, w, reps[0], best.note))
+            yield Suggestion(tok.start, tok.end, w, reps, best.kind, conf, SOURCE, explain(best.kind, w, reps[0]))
 
     def _join(self, text: str, tok: Token, nxt: Token | None, protected) -> Suggestion | None:
         """"some where" -> "somewhere" (two common words whose join is far more usual)."""

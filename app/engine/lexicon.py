@@ -27,7 +27,6 @@ import os
 import sqlite3
 import threading
 import time
-from functools import lru_cache
 from pathlib import Path
 
 from .morphology import is_regular_form
@@ -334,7 +333,3 @@ def open_lexicon(cache: Path | None = None, on_build=None) -> Lexicon:
             on_build(time.perf_counter() - t0)
     return Lexicon(path)
 
-
-@lru_cache(maxsize=4)
-def shared_lexicon(cache: str | None = None) -> Lexicon:
-    return open_lexicon(Path(cache) if cache else None)
