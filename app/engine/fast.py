@@ -58,8 +58,8 @@ class FastEngine:
 
     def _suggest(self, text: str):
         protected = protected_spans(text)
-        toks = [t for t in words(text) if not overlaps(protected, t.start, t.end)]
         all_toks = words(text)
+        toks = [t for t in all_toks if not overlaps(protected, t.start, t.end)]
         neighbours = {t.start: i for i, t in enumerate(all_toks)}
         lex = self.lexicon
         skip_until = -1
@@ -136,8 +136,8 @@ class FastEngine:
         return self._join_suggestion(text, tok, nxt, c, confidence=min(0.8, 0.4 + 0.1 * c.score))
 
     def _join_unknown(self, text: str, tok: Token, nxt: Token | None, protected) -> Suggestion | None:
-        """"to gether" is handled from "to"; this covers "some thing" split the other way round:
-        an unknown word whose join with the next word is a common word ("be cuz" is not)."""
+        """An unknown word that makes a common word with the next one ("sum thing" is not one,
+        "becau se" is)."""
         if nxt is None or text[tok.end : nxt.start] != " " or overlaps(protected, nxt.start, nxt.end):
             return None
         joined = (tok.text + nxt.text).lower()
