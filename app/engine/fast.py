@@ -128,8 +128,9 @@ class FastEngine:
         """"some where" -> "somewhere" (two common words whose join is far more usual)."""
         if nxt is None or text[tok.end : nxt.start] != " " or overlaps(protected, nxt.start, nxt.end):
             return None
-        if not nxt.text.islower() or self._skip(nxt) or not self.lexicon.is_common(nxt.text):
+        if not nxt.text.islower() or self._skip(nxt):
             return None
+        # An unknown or rare second half ("to gether") joins too: the pair has no frequency of its own.
         c = join_candidate(self.lexicon, tok.text, nxt.text)
         if c is None:
             return None

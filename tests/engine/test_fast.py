@@ -19,6 +19,7 @@ from dyslexic_writer.engine.types import Kind
         ("The gril ran fast.", "The girl ran fast."),
         ("I have enuff.", "I have enough."),
         ("I left it some where.", "I left it somewhere."),
+        ("We did it to gether.", "We did it together."),
         ("then i left", "then I left"),
     ],
 )
