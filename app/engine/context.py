@@ -1,0 +1,272 @@
+"""The context layer: a language model chooses between the written word and its likely confusions.
+
+Each sentence becomes a list of *slots*: places where more than one word is plausible. They come
+from the fast engine's suggestions (non-words, ambiguous contractions, joins, rare words) and from
+context-only sources: homophone sets, bare contractions that are also words ("its", "were"),
+letter reversals that make a more common word ("bog" -> dog, "form" -> from), rare words one slip
+from a common one ("boor" -> door), and compounds that may be two words ("everyday" -> every day).
+
+Slots are decided left to right. For each, the model scores every option followed by the next few
+words, after the sentence so far (with earlier decisions applied); the prefix is shared and cached
+by the scorer. The written word is kept unless an option beats it by a margin, which is smallest
+where the writer's word is least likely to be meant.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import time
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from .candidates import rank_corrections
+from .confusions import ConfusionSets, load_confusions
+from .contractions import load_rules
+from .error_model import COST_REVERSAL, substitution_cost
+from .text import is_sentence_start, match_case, overlaps, protected_spans, words
+from .types import CheckResult, Kind, Suggestion
+
+SOURCE = "model"
+
+
+class Scorer(Protocol):
+    def score(self, prefix: str, continuations: list[str]) -> list[float]:
+        """Natural-log probability of each continuation after `prefix` (the sentence so far)."""
+
+
+# How much better (in nats) an option must score than the written word, by where it came from.
+MARGINS = {
+    "nonword": -math.inf,  # the written word is not a word: the best option always wins
+    "contraction": 1.0,
+    "homophone": 3.5,
+    "reversal": 3.0,
+    "rare": 1.5,
+    "split": 3.0,
+    "join": 2.0,
+}
+WINDOW_WORDS = 3  # words after the slot that are scored with it
+MAX_OPTIONS = 5
+# Options far rarer than the written word are almost never meant ("in" -> "inn").
+MAX_RARER = 2.5
+# A sentence ends at . ! or ? before a space or the end (so "example.com" and "3.30" stay whole).
+_SENTENCE_RE = re.compile(r"[^\n]*?(?:[.!?]+(?=\s|$)|\n|$)")
+
+
+@dataclass
+class Slot:
+    start: int  # offsets in the text
+    end: int
+    original: str
+    options: list[str]  # lower-case candidate replacements, best guess first
+    source: str
+    keep_original: bool = True  # False for non-words: some option must win
+    value: str = ""  # the current choice (the original, or an option)
+    scores: dict[str, float] = field(default_factory=dict)
+
+
+class ContextEngine:
+    name = "model"
+
+    def __init__(self, fast, scorer: Scorer, model_name: str = "model", confusions: ConfusionSets | None = None):
+        self.fast = fast
+        self.scorer = scorer
+        self.model_name = model_name
+        self.confusions = confusions or load_confusions()
+        self.rules = load_rules()
+        self.lexicon = fast.lexicon
+
+    @property
+    def personal(self):
+        return self.fast.personal
+
+    @property
+    def ignored(self):
+        return self.fast.ignored
+
+    def check(self, text: str) -> CheckResult:
+        t0 = time.perf_counter()
+        base = self.fast.check(text)
+        out: list[Suggestion] = []
+        for m in _SENTENCE_RE.finditer(text):
+            s, e = m.span()
+            if s == e or not text[s:e].strip():
+                continue
+            out.extend(self._sentence(text, s, e, [x for x in base.suggestions if s <= x.start < e]))
+        return CheckResult(text, tuple(out), self.name, (time.perf_counter() - t0) * 1000)
+
+    # -- building slots ----------------------------------------------------------------------
+    def _sentence(self, text: str, s: int, e: int, fast_suggestions: list[Suggestion]) -> list[Suggestion]:
+        fixed: list[Suggestion] = []
+        slots: list[Slot] = []
+        taken: list[tuple[int, int]] = []
+        for sug in fast_suggestions:
+            slot = self._slot_from_fast(sug)
+            if slot is None:
+                fixed.append(sug)
+            else:
+                slots.append(slot)
+            taken.append((sug.start, sug.end))
+        protected = protected_spans(text)
+        toks = [t for t in words(text[s:e])]
+        for i, tok in enumerate(toks):
+            start, end = s + tok.start, s + tok.end
+            if overlaps(taken, start, end) or overlaps(protected, start, end):
+                continue
+            w = tok.text
+            if w in self.fast.personal or w.lower() in self.fast.ignored:
+                continue
+            if w[0].isupper() and not is_sentence_start(text, start) and w != "I":
+                continue
+            slot = self._context_slot(text, start, end, w)
+            if slot is not None:
+                slots.append(slot)
+        slots.sort(key=lambda x: x.start)
+        decided = self._decide(text, s, e, slots)
+        return sorted(fixed + decided, key=lambda x: x.start)
+
+    def _slot_from_fast(self, sug: Suggestion) -> Slot | None:
+        """None keeps the fast engine's suggestion as it is."""
+        low = sug.original.lower()
+        if sug.kind == Kind.CONTRACTION:
+            if low in self.rules.safe:
+                return None
+            return Slot(sug.start, sug.end, sug.original, [r.lower() for r in sug.replacements], "contraction")
+        if sug.kind == Kind.GRAMMAR:
+            return None
+        if sug.kind == Kind.SPACING and " " in sug.original:
+            return Slot(sug.start, sug.end, sug.original, [sug.best.lower()], "join")
+        if self.lexicon.is_valid(low) and self.lexicon.is_rare(low):
+            return Slot(sug.start, sug.end, sug.original, [r.lower() for r in sug.replacements[:MAX_OPTIONS]], "rare")
+        return Slot(
+            sug.start, sug.end, sug.original, [r.lower() for r in sug.replacements[:MAX_OPTIONS]], "nonword",
+            keep_original=False,
+        )
+
+    def _context_slot(self, text: str, start: int, end: int, w: str) -> Slot | None:
+        low = w.lower()
+        lex = self.lexicon
+        options: dict[str, str] = {}
+        zw = lex.zipf(low)
+        for alt in self.confusions.alternatives(low):
+            if zw - self._zipf(alt) <= MAX_RARER:
+                options.setdefault(alt, "homophone")
+        amb = self.rules.ambiguous.get(low)
+        if amb is not None:
+            options.setdefault(amb[0].lower(), "contraction")
+        if lex.is_common(low):
+            for alt in _reversal_variants(low):
+                if alt != low and lex.is_common(alt) and lex.zipf(alt) >= zw + 0.5:
+                    options.setdefault(alt, "reversal")
+            if zw < 3.5:
+                for c in rank_corrections(lex, low, 3):
+                    if c.cost <= 0.8 and lex.zipf(c.text) - zw >= 1.5:
+                        options.setdefault(c.text.lower(), "rare")
+            for i in range(1, len(low)):
+                a, b = low[:i], low[i:]
+                if (len(a) > 1 or a in ("a", "i")) and len(b) > 1 and lex.is_common(a) and lex.is_common(b):
+                    if lex.bigram_zipf(a, b) >= 4.0:
+                        options.setdefault(f"{a} {b}", "split")
+        if not options:
+            return None
+        # A slot takes the strictest margin among its sources, so one loose source cannot flip it.
+        source = max(set(options.values()), key=lambda k: MARGINS[k])
+        return Slot(start, end, w, list(options), source)
+
+    def _zipf(self, word: str) -> float:
+        return max(self.lexicon.zipf(part) for part in word.split(" ")) if " " in word else self.lexicon.zipf(word)
+
+    # -- deciding -------------------------------------------------------------------------------
+    def _decide(self, text: str, s: int, e: int, slots: list[Slot]) -> list[Suggestion]:
+        for slot in slots:
+            slot.value = slot.original if slot.keep_original else match_case(slot.original, slot.options[0])
+        out = []
+        for k, slot in enumerate(slots):
+            so_far = self._render(text, s, slot.start, slots[:k])
+            prefix = so_far.rstrip()
+            lead = so_far[len(prefix) :] if prefix else ""  # the space before the word
+            rest = self._window(text, slot.end, e, slots[k + 1 :])
+            choices = list(dict.fromkeys(([slot.original] if slot.keep_original else []) + [
+                match_case(slot.original, o) for o in slot.options
+            ]))
+            scores = self.scorer.score(prefix, [lead + c + rest for c in choices])
+            slot.scores = dict(zip(choices, scores))
+            best = max(choices, key=lambda c: slot.scores[c])
+            if slot.keep_original and best != slot.original:
+                if slot.scores[best] - slot.scores[slot.original] < MARGINS[slot.source]:
+                    best = slot.original
+            slot.value = best
+            if best != slot.original:
+                out.append(self._suggestion(slot, choices))
+        return out
+
+    def _render(self, text: str, s: int, upto: int, earlier: list[Slot]) -> str:
+        parts = []
+        pos = s
+        for sl in earlier:
+            parts.append(text[pos : sl.start])
+            parts.append(sl.value)
+            pos = sl.end
+        parts.append(text[pos:upto])
+        return "".join(parts)
+
+    def _window(self, text: str, pos: int, e: int, later: list[Slot]) -> str:
+        """The next few words after a slot, with later slots at their current values."""
+        end = pos
+        count = 0
+        for m in re.finditer(r"\S+", text[pos:e]):
+            count += 1
+            end = pos + m.end()
+            if count >= WINDOW_WORDS:
+                break
+        if count < WINDOW_WORDS:
+            end = e
+        return self._render(text, pos, end, [sl for sl in later if sl.end <= end]) if later else text[pos:end]
+
+    def _suggestion(self, slot: Slot, choices: list[str]) -> Suggestion:
+        ranked = sorted((c for c in choices if c != slot.original), key=lambda c: -slot.scores[c])
+        runner = slot.scores.get(slot.original, -math.inf) if slot.keep_original else (
+            slot.scores[ranked[1]] if len(ranked) > 1 else slot.scores[ranked[0]] - 4
+        )
+        lead = slot.scores[slot.value] - runner
+        conf = round(min(0.98, max(0.3, 1 / (1 + math.exp(-0.8 * (lead - 1))))), 3)
+        kind = {
+            "homophone": Kind.HOMOPHONE,
+            "contraction": Kind.CONTRACTION,
+            "reversal": Kind.REVERSAL,
+            "rare": Kind.SPELLING,
+            "split": Kind.SPACING,
+            "join": Kind.SPACING,
+            "nonword": Kind.SPELLING,
+        }[slot.source]
+        explanation = self._explain(slot, kind)
+        return Suggestion(slot.start, slot.end, slot.original, tuple(ranked[:MAX_OPTIONS]), kind, conf, SOURCE, explanation)
+
+    def _explain(self, slot: Slot, kind: str) -> str:
+        chosen = slot.value
+        if kind == Kind.HOMOPHONE:
+            a, b = self.confusions.define(slot.original), self.confusions.define(chosen)
+            if a and b:
+                return f"{chosen}: {b} ({slot.original}: {a})"
+            return f"sounds like {slot.original}, but the sentence needs {chosen}"
+        if kind == Kind.CONTRACTION:
+            return f"missing apostrophe: {self.rules.expansion(chosen)} \u2192 {chosen}"
+        if kind == Kind.SPACING:
+            return f"written as {'two words' if ' ' in chosen else 'one word'} here: {chosen}"
+        if kind == Kind.REVERSAL:
+            return f"letters mixed up: {chosen} fits the sentence"
+        return f"{chosen} fits the sentence better"
+
+
+def _reversal_variants(word: str) -> set[str]:
+    """Words one letter reversal (b/d, p/q, m/w, n/u) or one swap of neighbours away."""
+    out = set()
+    letters = "bdpqmwnu"
+    for i, c in enumerate(word):
+        for r in letters:
+            if r != c and substitution_cost(c, r) == COST_REVERSAL:
+                out.add(word[:i] + r + word[i + 1 :])
+    for i in range(len(word) - 1):
+        if word[i] != word[i + 1]:
+            out.add(word[:i] + word[i + 1] + word[i] + word[i + 2 :])
+    return out
