@@ -54,10 +54,20 @@ def _readable(result) -> str:
     return "\n".join(out)
 
 
-def cmd_check(args) -> int:
-    from .engine.select import make_engine
+def _engine_or_exit(args, command: str):
+    from .engine.select import EngineUnavailable, make_engine
 
-    engine = make_engine(args.engine, args.model)
+    try:
+        return make_engine(args.engine, args.model)
+    except EngineUnavailable as exc:
+        print(f"dyslexic-writer {command}: the model could not be used: {exc}", file=sys.stderr)
+        return None
+
+
+def cmd_check(args) -> int:
+    engine = _engine_or_exit(args, "check")
+    if engine is None:
+        return 1
     try:
         for _name, n, line in _read_lines(args.files):
             result = engine.check(line)
@@ -77,7 +87,6 @@ def cmd_check(args) -> int:
 def cmd_bench(args) -> int:
     from .bench.cases import parse_cases
     from .bench.sentences import format_table, run_cases
-    from .engine.select import make_engine
 
     try:
         cases = parse_cases(Path(args.cases).read_text(encoding="utf-8"))
@@ -87,7 +96,9 @@ def cmd_bench(args) -> int:
     import time
 
     t0 = time.perf_counter()
-    engine = make_engine(args.engine, args.model)
+    engine = _engine_or_exit(args, "bench")
+    if engine is None:
+        return 1
     start_s = time.perf_counter() - t0
     tallies, records = run_cases(engine, cases)
     rows = [t.row(name) for name, t in tallies.items()]
@@ -124,6 +135,62 @@ def cmd_bench_words(args) -> int:
     for r in (x.row() for x in results):
         print(f"{r['system']:<24} {r['top1_pct']:>6.1f}% {r['top5_pct']:>6.1f}% {r['ms_per_word']:>8.2f}")
     return 0
+
+
+def cmd_models(args) -> int:
+    from .paths import data_dir
+    from .runtime import catalog as cat
+    from .runtime.download import DownloadCancelled, DownloadError, DownloadOptions, download, verify
+    from .runtime.hardware import detect, recommend
+
+    models_dir = data_dir() / "models"
+    try:
+        if args.action == "list":
+            print(f"{'id':<24} {'role':<9} {'size':>8} {'suite':>6}  status")
+            for e in cat.load_catalog():
+                here = e.embedded or e.local_path(models_dir).exists()
+                status = "embedded" if e.embedded else ("downloaded" if here else ("not published yet" if not e.published else "available"))
+                suite = f"{e.suite_score:.1f}%" if e.suite_score else "-"
+                print(f"{e.id:<24} {e.role:<9} {e.size_mb:>6} MB {suite:>6}  {status}")
+            return 0
+        if args.action == "recommend":
+            hw = detect()
+            rec = recommend(hw, cat.load_catalog())
+            entry = cat.find(rec.model_id)
+            print(f"this machine: {hw.describe()}")
+            print(f"recommended: {entry.id} ({entry.name}): {rec.reason}")
+            print(f"  GPU layers: {'all' if rec.n_gpu_layers < 0 else rec.n_gpu_layers}, CPU threads: {rec.n_threads}")
+            if not entry.published:
+                print(f"  {entry.id} is not published yet; until it is, the embedded {rec.fallback_id} is used")
+            return 0
+        if not args.id:
+            print(f"dyslexic-writer models {args.action}: give a model id (see `dyslexic-writer models list`)", file=sys.stderr)
+            return 2
+        entry = cat.find(args.id)
+        if args.action == "path":
+            print(cat.resolve_model_path(entry.id))
+            return 0
+        if args.action == "verify":
+            ok, msg = verify(entry, models_dir)
+            print(msg, file=sys.stdout if ok else sys.stderr)
+            return 0 if ok else 1
+        if args.action == "download":
+            def progress(done, total):
+                if total:
+                    sys.stderr.write(f"\r{entry.id}: {done / 2**20:7.1f} / {total / 2**20:.1f} MB ({100 * done / total:5.1f}%)")
+                    sys.stderr.flush()
+
+            path = download(entry, DownloadOptions(models_dir, offline=args.offline, progress=progress))
+            sys.stderr.write("\n")
+            print(path)
+            return 0
+    except KeyboardInterrupt:
+        print("\ncancelled; run the same command again to resume", file=sys.stderr)
+        return 130
+    except (cat.CatalogError, DownloadError, DownloadCancelled, ValueError) as exc:
+        print(f"dyslexic-writer models {args.action}: {exc}", file=sys.stderr)
+        return 1
+    return 2
 
 
 def cmd_gui(args) -> int:
@@ -171,6 +238,12 @@ def build_parser() -> argparse.ArgumentParser:
     w.add_argument("--train-split", action="store_true", help="score the training split instead (for tuning)")
     w.add_argument("--limit", type=int, default=0, help="score only the first N pairs")
     w.set_defaults(func=cmd_bench_words)
+
+    m = sub.add_parser("models", help="list, recommend, download, verify or locate models")
+    m.add_argument("action", choices=("list", "recommend", "download", "verify", "path"))
+    m.add_argument("id", nargs="?", help="a catalog id (see `models list`)")
+    m.add_argument("--offline", action="store_true", help="never use the network")
+    m.set_defaults(func=cmd_models)
     return p
 
 

