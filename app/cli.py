@@ -138,12 +138,11 @@ def cmd_bench_words(args) -> int:
 
 
 def cmd_models(args) -> int:
-    from .paths import data_dir
     from .runtime import catalog as cat
     from .runtime.download import DownloadCancelled, DownloadError, DownloadOptions, download, verify
     from .runtime.hardware import detect, recommend
 
-    models_dir = data_dir() / "models"
+    models_dir = cat.default_models_dir()
     try:
         if args.action == "list":
             print(f"{'id':<24} {'role':<9} {'size':>8} {'suite':>6}  status")

@@ -25,19 +25,28 @@ class EngineUnavailable(RuntimeError):
     pass
 
 
-def load_scorer(model: str | None = None, n_threads: int | None = None):
+def _vram_gb(path: Path) -> float:
+    """What a model file needs on a GPU: its size plus a fifth for the cache and buffers."""
+    return path.stat().st_size / 2**30 * 1.2
+
+
+def load_scorer(model: str | None = None):
     """A scorer for a GGUF path or catalog id, or for the embedded default when `model` is None."""
+    from ..runtime.hardware import run_settings
     from ..runtime.llama_scorer import LlamaScorer, ModelLoadError
 
     try:
         if model is None:
             from ..runtime.embedded import MODEL_ID, embedded_model_path
 
-            return LlamaScorer(embedded_model_path(), n_threads=n_threads), MODEL_ID
-        from ..runtime.catalog import resolve_model_path
+            path, label = embedded_model_path(), MODEL_ID
+        else:
+            from ..runtime.catalog import resolve_model_path
 
-        path = resolve_model_path(model)
-        return LlamaScorer(path, n_threads=n_threads), path.name
+            path = resolve_model_path(model)
+            label = path.name
+        threads, layers = run_settings(_vram_gb(path))
+        return LlamaScorer(path, n_threads=threads, n_gpu_layers=layers), label
     except (ModelLoadError, RuntimeError, OSError, ImportError, ValueError) as exc:
         raise EngineUnavailable(str(exc)) from exc
 
@@ -137,8 +146,11 @@ def _model_engine(fast, model: str | None, notify):
     from ..runtime.llama_scorer import ModelLoadError
     from .generative import GenerativeCorrector, prompt_format
 
+    from ..runtime.hardware import run_settings
+
+    threads, layers = run_settings(_vram_gb(path))
     try:
-        generator = LlamaGenerator(path)
+        generator = LlamaGenerator(path, n_threads=threads, n_gpu_layers=layers)
     except ModelLoadError as exc:
         raise EngineUnavailable(str(exc)) from exc
     try:

@@ -9,7 +9,6 @@ from pathlib import Path
 import yaml
 
 from ..engine.resources import read_text
-from ..paths import data_dir
 
 ROLES = ("scorer", "corrector")
 REQUIRED = ("id", "name", "family", "parameters", "role", "file", "size_mb", "template", "ram_gb", "vram_gb")
@@ -43,7 +42,14 @@ class ModelEntry:
         return self.source == "embedded"
 
     def local_path(self, models_dir: Path | None = None) -> Path:
-        return (models_dir or data_dir() / "models") / self.file
+        return (models_dir or default_models_dir()) / self.file
+
+
+def default_models_dir() -> Path:
+    """The models folder: the `models_dir` setting, else `models/` in the data folder."""
+    from ..settings import load_settings
+
+    return load_settings()[0].models_path()
 
 
 def parse_catalog(text: str, families: set[str] | None = None) -> list[ModelEntry]:

@@ -174,8 +174,7 @@ def recommend(hw: Hardware, catalog) -> Recommendation:
     else:
         choice, why = "dw-smollm2-360m", "little memory"
     entry = by_id.get(choice)
-    layers = gpu_layers(entry.vram_gb if entry else 0.0, usable)
-    threads = max(1, min(8, (hw.cpu_threads + 1) // 2 if hw.cpu_threads > 4 else hw.cpu_threads))
+    threads, layers = run_settings(entry.vram_gb if entry else 0.0, hw)
     return Recommendation(choice, why, layers, threads)
 
 
@@ -184,3 +183,23 @@ def gpu_layers(model_vram_gb: float, usable_vram_gb: float) -> int:
     if usable_vram_gb > 0 and model_vram_gb <= 0.9 * usable_vram_gb:
         return -1
     return 0
+
+
+_DETECTED: Hardware | None = None
+
+
+def machine() -> Hardware:
+    """This machine, detected once per process."""
+    global _DETECTED
+    if _DETECTED is None:
+        _DETECTED = detect()
+    return _DETECTED
+
+
+def run_settings(model_vram_gb: float, hw: Hardware | None = None) -> tuple[int, int]:
+    """(CPU threads, GPU layers) for loading a model of this size here."""
+    hw = hw or machine()
+    gpu = hw.best_gpu
+    usable = gpu.vram_gb if (gpu and gpu.discrete and hw.gpu_offload) else 0.0
+    threads = max(1, min(8, (hw.cpu_threads + 1) // 2 if hw.cpu_threads > 4 else hw.cpu_threads))
+    return threads, gpu_layers(model_vram_gb, usable)

@@ -63,6 +63,9 @@ class ModelWorker:
     def _run(self) -> None:
         try:
             self.engine = self._make_engine()
+            for part in (self.engine, getattr(self.engine, "primary", None)):
+                if part is not None and hasattr(part, "cancelled"):
+                    part.cancelled = self.cancelled  # generation stops between tokens
         except Exception as exc:  # noqa: BLE001 - reported, and every request answered with it
             self.load_error = f"{type(exc).__name__}: {exc}"
         finally:
