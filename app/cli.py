@@ -205,6 +205,16 @@ def cmd_gui(args) -> int:
     return run(args)
 
 
+def cmd_screenshot(args) -> int:
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from .gui.app import screenshot
+
+    print(screenshot(Path(args.out), theme=args.theme))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     from . import __version__
 
@@ -237,6 +247,11 @@ def build_parser() -> argparse.ArgumentParser:
     w.add_argument("--train-split", action="store_true", help="score the training split instead (for tuning)")
     w.add_argument("--limit", type=int, default=0, help="score only the first N pairs")
     w.set_defaults(func=cmd_bench_words)
+
+    sc = sub.add_parser("screenshot", help="render the editor with sample text to a PNG")
+    sc.add_argument("out", metavar="OUT.png")
+    sc.add_argument("--theme", choices=("light", "dark"), default="light")
+    sc.set_defaults(func=cmd_screenshot)
 
     m = sub.add_parser("models", help="list, recommend, download, verify or locate models")
     m.add_argument("action", choices=("list", "recommend", "download", "verify", "path"))

@@ -1,17 +1,24 @@
-"""The writing surface: a plain-text editor that underlines suggestions and offers them on click."""
+"""The writing surface: a plain-text editor that underlines suggestions and offers them on click.
+
+Marks never change the text: they are extra selections with a wavy underline. When the writer
+edits, existing marks move with the text (those the edit touched are dropped) until fresh results
+arrive: fast ones after a short pause, the model's after a longer one.
+"""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit
+from PySide6.QtGui import QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QInputDialog, QMenu, QPlainTextEdit, QTextEdit
 
 from ..engine.types import CheckResult, Suggestion
+from .controller import FAST, MODEL
 
-UNDERLINE = {
-    "default": "#8e44ad",  # purple: marks a suggestion without the alarm of red
-}
-DEBOUNCE_MS = 350
+FAST_DELAY_MS = 150
+MODEL_DELAY_MS = 700
+DEFAULT_COLOURS = {"default": "#8e44ad"}
 
 
 def qt_index(text: str, index: int) -> int:
@@ -19,41 +26,103 @@ def qt_index(text: str, index: int) -> int:
     return len(text[:index].encode("utf-16-le")) // 2
 
 
+def py_index(text: str, qt_pos: int) -> int:
+    """The Python index of a Qt position in `text`."""
+    units = 0
+    for i, ch in enumerate(text):
+        if units >= qt_pos:
+            return i
+        units += 2 if ord(ch) > 0xFFFF else 1
+    return len(text)
+
+
 class SuggestionEditor(QPlainTextEdit):
     suggestions_changed = Signal(int)
     accepted = Signal(object)
+    learning_feedback = Signal(bool, str)  # right?, message
 
     def __init__(self, controller, parent=None):
         super().__init__(parent)
         self.controller = controller
         self.suggestions: tuple[Suggestion, ...] = ()
-        self._checked_text = ""
-        self.rejected: set[tuple[int, str]] = set()
-        font = QFont()
-        font.setPointSize(18)
-        self.setFont(font)
-        self.setViewportMargins(24, 16, 24, 16)
-        self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
-        self._timer.timeout.connect(self.check_now)
-        self.textChanged.connect(self._on_text_changed)
+        self.rejected: list[Suggestion] = []  # occurrences the writer turned down; they move with the text
+        self.colours = dict(DEFAULT_COLOURS)
+        self.learning = False
+        self.speaker = None
+        self.ask_text = lambda title, label: QInputDialog.getText(self, title, label)  # tests replace it
+        self._fast_timer = QTimer(self, singleShot=True, interval=FAST_DELAY_MS)
+        self._fast_timer.timeout.connect(self.check_now)
+        self._model_timer = QTimer(self, singleShot=True, interval=MODEL_DELAY_MS)
+        self._model_timer.timeout.connect(self.check_model_now)
+        self.document().contentsChange.connect(self._on_contents_change)
         controller.checked.connect(self._on_checked)
+        self.apply_display(18, 1.5, "")
 
-    # -- checking -------------------------------------------------------------------------
-    def _on_text_changed(self) -> None:
-        if self.suggestions:
-            self.suggestions = ()
+    # -- display ------------------------------------------------------------------------------
+    def apply_display(self, size: int, spacing: float, family: str) -> None:
+        font = QFont(family) if family else QFont()
+        font.setPointSize(max(size, 8))
+        self.setFont(font)
+        self.setViewportMargins(32, 20, 32, 20)
+        cur = QTextCursor(self.document())
+        cur.select(QTextCursor.Document)
+        fmt = QTextBlockFormat()
+        fmt.setLineHeight(spacing * 100, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        blocker = self.document().blockSignals(True)  # a format change is not an edit
+        cur.mergeBlockFormat(fmt)
+        self.document().blockSignals(blocker)
+        self._spacing = spacing
+
+    def setPlainText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        super().setPlainText(text)
+        self.apply_display(self.font().pointSize(), self._spacing, self.font().family())
+
+    # -- checking -------------------------------------------------------------------------------
+    def _on_contents_change(self, pos: int, removed: int, added: int) -> None:
+        if removed == 0 and added == 0:
+            return
+        text = self.toPlainText()
+        at = py_index(text, pos)
+        new_end = py_index(text, pos + added)
+        delta = (new_end - at) - removed  # removed is in UTF-16 units: exact for the text people type
+
+        def shift(items):
+            kept = []
+            for s in items:
+                if s.end <= at:
+                    kept.append(s)
+                elif s.start >= at + removed:
+                    kept.append(replace(s, start=s.start + delta, end=s.end + delta))
+            return [s for s in kept if text[s.start : s.end] == s.original]
+
+        before = len(self.suggestions)
+        self.suggestions = tuple(shift(self.suggestions))
+        self.rejected = shift(self.rejected)
+        if len(self.suggestions) != before or delta:
             self._paint()
-        self._timer.start()
+        self._fast_timer.start()
+        self._model_timer.start()
 
     def check_now(self) -> int:
-        self._timer.stop()
+        self._fast_timer.stop()
         return self.controller.request(self.toPlainText())
 
-    def _on_checked(self, _rid: int, result: CheckResult) -> None:
-        if result.text != self.toPlainText():
+    def check_model_now(self) -> int | None:
+        self._model_timer.stop()
+        return self.controller.request_model(self.toPlainText())
+
+    def _on_checked(self, _rid: int, result: CheckResult, stage: str) -> None:
+        text = self.toPlainText()
+        if result.text != text:
             return  # belongs to text that has changed since
-        self._checked_text = result.text
-        self.suggestions = tuple(s for s in result.suggestions if (s.start, s.original) not in self.rejected)
+        fresh = [s for s in result.suggestions if not any(
+            r.start == s.start and r.original == s.original for r in self.rejected)]
+        if stage == FAST:
+            # Model marks from before still stand where the fast engine says nothing.
+            keep = [m for m in self.suggestions if m.source == MODEL and all(
+                m.end <= f.start or f.end <= m.start for f in fresh)]
+            fresh = sorted(fresh + keep, key=lambda s: s.start)
+        self.suggestions = tuple(fresh)
         self._paint()
         self.suggestions_changed.emit(len(self.suggestions))
 
@@ -64,7 +133,7 @@ class SuggestionEditor(QPlainTextEdit):
             sel = QTextEdit.ExtraSelection()
             fmt = QTextCharFormat()
             fmt.setUnderlineStyle(QTextCharFormat.WaveUnderline)
-            fmt.setUnderlineColor(QColor(UNDERLINE["default"]))
+            fmt.setUnderlineColor(QColor(self.colours.get(s.kind, self.colours["default"])))
             sel.format = fmt
             cur = QTextCursor(self.document())
             cur.setPosition(qt_index(text, s.start))
@@ -81,10 +150,10 @@ class SuggestionEditor(QPlainTextEdit):
                 return s
         return None
 
-    def accept(self, s: Suggestion, replacement: str | None = None) -> None:
+    def accept(self, s: Suggestion, replacement: str | None = None) -> bool:
         text = self.toPlainText()
         if text[s.start : s.end] != s.original:
-            return  # the text moved under it; a fresh check will come
+            return False  # the text moved under it; a fresh check will come
         cur = QTextCursor(self.document())
         cur.beginEditBlock()  # one undo step
         cur.setPosition(qt_index(text, s.start))
@@ -92,25 +161,64 @@ class SuggestionEditor(QPlainTextEdit):
         cur.insertText(replacement or s.best)
         cur.endEditBlock()
         self.accepted.emit(s)
+        return True
+
+    def accept_all(self) -> int:
+        """Every mark's best replacement, from the end backwards, as one undo step."""
+        todo = sorted(self.suggestions, key=lambda s: -s.start)
+        text = self.toPlainText()
+        cur = QTextCursor(self.document())
+        cur.beginEditBlock()
+        done = 0
+        for s in todo:
+            if text[s.start : s.end] != s.original:
+                continue
+            cur.setPosition(qt_index(text, s.start))
+            cur.setPosition(qt_index(text, s.end), QTextCursor.KeepAnchor)
+            cur.insertText(s.best)
+            done += 1
+        cur.endEditBlock()
+        return done
 
     def reject(self, s: Suggestion) -> None:
-        self.rejected.add((s.start, s.original))
+        self.rejected.append(s)
         self.suggestions = tuple(x for x in self.suggestions if x is not s)
         self._paint()
         self.suggestions_changed.emit(len(self.suggestions))
 
+    def reject_all(self) -> None:
+        self.rejected.extend(self.suggestions)
+        self.suggestions = ()
+        self._paint()
+        self.suggestions_changed.emit(0)
+
     def ignore_everywhere(self, s: Suggestion) -> None:
-        ignored = getattr(self.controller.engine, "ignored", None)
-        if ignored is not None:
-            ignored.add(s.original.lower())
+        self.controller.engine.ignored.add(s.original.lower())
+        self.controller.forget_cached()
         self.suggestions = tuple(x for x in self.suggestions if x.original.lower() != s.original.lower())
         self._paint()
+        self.suggestions_changed.emit(len(self.suggestions))
 
     def add_to_dictionary(self, s: Suggestion) -> None:
-        personal = getattr(self.controller.engine, "personal", None)
-        if personal is not None:
-            personal.add(s.original)
+        self.controller.engine.personal.add(s.original)
         self.ignore_everywhere(s)
+
+    def hear(self, word: str) -> None:
+        if self.speaker is not None:
+            self.speaker.say(word)
+
+    def try_myself(self, s: Suggestion) -> bool:
+        """Learning mode: the writer types the word; the app says whether it now matches."""
+        typed, ok = self.ask_text("Try it yourself", f"How is '{s.original}' spelt? {s.explanation}")
+        if not ok or not typed.strip():
+            return False
+        right = typed.strip().lower() in {r.lower() for r in s.replacements}
+        if right:
+            self.accept(s, typed.strip())
+            self.learning_feedback.emit(True, f"Yes! '{typed.strip()}' is right.")
+        else:
+            self.learning_feedback.emit(False, f"Not quite: '{typed.strip()}'. Have another go, or pick it from the list.")
+        return right
 
     def menu_for(self, s: Suggestion) -> QMenu:
         menu = QMenu(self)
@@ -118,12 +226,19 @@ class SuggestionEditor(QPlainTextEdit):
             info = menu.addAction(s.explanation)
             info.setEnabled(False)
             menu.addSeparator()
+        if self.learning:
+            menu.addAction("Try it myself...", lambda: self.try_myself(s))
         for rep in s.replacements[:5]:
-            menu.addAction(rep, lambda r=rep: self.accept(s, r))
+            menu.addAction(f"Accept: {rep}" if rep == s.best else rep, lambda r=rep: self.accept(s, r))
         menu.addSeparator()
         menu.addAction("Reject", lambda: self.reject(s))
         menu.addAction("Ignore everywhere", lambda: self.ignore_everywhere(s))
         menu.addAction("Add to dictionary", lambda: self.add_to_dictionary(s))
+        hear = menu.addAction(f"Hear it: {s.best}", lambda: self.hear(s.best))
+        if self.speaker is None or not self.speaker.available:
+            hear.setEnabled(False)
+            hear.setToolTip(self.speaker.reason if self.speaker is not None else "speech is off")
+        menu.setToolTipsVisible(True)
         return menu
 
     def popup_at_cursor(self) -> None:
@@ -137,6 +252,12 @@ class SuggestionEditor(QPlainTextEdit):
             s = self.suggestion_at(self.cursorForPosition(event.position().toPoint()).position())
             if s is not None:
                 self.menu_for(s).popup(self.viewport().mapToGlobal(event.position().toPoint() + QPoint(0, 12)))
+
+    def jump_to(self, s: Suggestion) -> None:
+        cur = self.textCursor()
+        cur.setPosition(qt_index(self.toPlainText(), s.start))
+        self.setTextCursor(cur)
+        self.setFocus()
 
     def _jump(self, forward: bool) -> None:
         if not self.suggestions:
@@ -157,3 +278,16 @@ class SuggestionEditor(QPlainTextEdit):
 
     def previous_suggestion(self) -> None:
         self._jump(False)
+
+    def current_sentence(self) -> str:
+        """The selection, or the sentence around the cursor (for reading aloud)."""
+        cur = self.textCursor()
+        if cur.hasSelection():
+            return cur.selectedText().replace("\u2029", "\n")
+        text = self.toPlainText()
+        pos = py_index(text, cur.position())
+        starts = [i + 1 for i, ch in enumerate(text[:pos]) if ch in ".!?\n"]
+        start = starts[-1] if starts else 0
+        ends = [i + 1 for i, ch in enumerate(text[pos:], pos) if ch in ".!?\n"]
+        end = ends[0] if ends else len(text)
+        return text[start:end].strip()

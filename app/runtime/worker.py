@@ -30,9 +30,11 @@ _STOP = object()
 
 
 class ModelWorker:
-    def __init__(self, make_engine: Callable[[], object], deliver: Callable[[Response], None], name: str = "model-worker"):
+    def __init__(self, make_engine: Callable[[], object], deliver: Callable[[Response], None],
+                 name: str = "model-worker", on_ready: Callable[[str | None], None] | None = None):
         self._make_engine = make_engine
         self._deliver = deliver
+        self._on_ready = on_ready  # called on the worker thread with the load error, or None
         self._queue: queue.Queue = queue.Queue()
         self._cancel = threading.Event()
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
@@ -70,6 +72,8 @@ class ModelWorker:
             self.load_error = f"{type(exc).__name__}: {exc}"
         finally:
             self.ready.set()
+            if self._on_ready is not None:
+                self._on_ready(self.load_error)
         while True:
             item = self._queue.get()
             if item is _STOP:
