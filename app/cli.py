@@ -205,6 +205,16 @@ def cmd_gui(args) -> int:
     return run(args)
 
 
+def cmd_bench_typing(args) -> int:
+    from .bench.typing import run
+
+    r = run(args.engine, args.words, args.model)
+    print(f"typed {r['keystrokes']} keystrokes ({args.words} words) with the {r['engine']} engine running")
+    print(f"keystroke-to-paint: median {r['median_ms']} ms, 95th percentile {r['p95_ms']} ms, worst {r['worst_ms']} ms")
+    print(f"last mark appeared {r['last_mark_after_ms']} ms after the last keystroke ({r['marks']} marks)")
+    return 0
+
+
 def cmd_screenshot(args) -> int:
     import os
 
@@ -247,6 +257,12 @@ def build_parser() -> argparse.ArgumentParser:
     w.add_argument("--train-split", action="store_true", help="score the training split instead (for tuning)")
     w.add_argument("--limit", type=int, default=0, help="score only the first N pairs")
     w.set_defaults(func=cmd_bench_words)
+
+    bt = sub.add_parser("bench-typing", help="type a 300-word text into the real window and time it")
+    bt.add_argument("--engine", choices=("fast", "auto"), default="auto")
+    bt.add_argument("--model", metavar="PATH_OR_ID")
+    bt.add_argument("--words", type=int, default=300)
+    bt.set_defaults(func=cmd_bench_typing)
 
     sc = sub.add_parser("screenshot", help="render the editor with sample text to a PNG")
     sc.add_argument("out", metavar="OUT.png")

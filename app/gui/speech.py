@@ -18,7 +18,11 @@ class Speaker:
         if not engine_name:
             self.reason = "no text-to-speech engine is installed (on Linux: speech-dispatcher and espeak-ng)"
             return
-        self.tts = QTextToSpeech(engine_name)
+        tts = QTextToSpeech(engine_name)
+        if tts.state() == QTextToSpeech.State.Error:
+            self.reason = f"the {engine_name} speech engine is not running ({tts.errorString() or 'no details'})"
+            return
+        self.tts = tts
         self.tts.setRate(max(-1.0, min(1.0, rate)))
         if voice:
             for v in self.tts.availableVoices():
