@@ -39,10 +39,10 @@ def run(engine_name: str = "fast", words: int = 300, model: str | None = None) -
 
     app = QApplication.instance() or QApplication([])
     fast = make_engine("fast", notify=lambda m: None)
-    factory = None
-    if engine_name != "fast":
-        def factory():
-            return make_engine("model", model, notify=lambda m: None)
+    def make_model():
+        return make_engine("model", model, notify=lambda m: None)
+
+    factory = None if engine_name == "fast" else make_model
 
     import tempfile
     from pathlib import Path

@@ -100,7 +100,11 @@ class SuggestionEditor(QPlainTextEdit):
         self.rejected = shift(self.rejected)
         if len(self.suggestions) != before or delta:
             self._paint()
-        self._fast_timer.start()
+        typed = text[at:new_end]
+        if typed and typed[-1] in " \n\t.,;:!?)\"'":
+            self.check_now()  # a word was just finished: mark it now
+        else:
+            self._fast_timer.start()
         self._model_timer.start()
 
     def check_now(self) -> int:

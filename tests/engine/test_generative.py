@@ -1,7 +1,5 @@
 """The generative corrector's alignment and guardrails, with a scripted fake model."""
 
-import pytest
-
 from dyslexic_writer.engine.generative import GenerativeCorrector, clean_output, prompt_format
 from dyslexic_writer.engine.types import Kind
 

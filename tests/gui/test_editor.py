@@ -24,12 +24,17 @@ def window(qtbot, engine, tmp_path):
 
 
 def type_and_wait(qtbot, w, text):
-    with qtbot.waitSignal(w.editor.suggestions_changed, timeout=5000):
-        qtbot.keyClicks(w.editor, text)
+    """Type like a person, then wait for the typing pause's check (the debounce timer) to run."""
+    qtbot.keyClicks(w.editor, text)
+    qtbot.waitUntil(lambda: not w.editor._fast_timer.isActive(), timeout=5000)
+    assert w.controller.fast.check(w.editor.toPlainText()).text == w.editor.toPlainText()
 
 
 def test_typing_a_misspelt_sentence_marks_the_word(qtbot, window):
-    type_and_wait(qtbot, window, "I went to teh store.")
+    with qtbot.waitSignal(window.editor.suggestions_changed, timeout=5000):
+        qtbot.keyClicks(window.editor, "I went to teh ")  # marked as soon as the word is finished
+    assert [s.original for s in window.editor.suggestions] == ["teh"]
+    type_and_wait(qtbot, window, "store.")
     (s,) = window.editor.suggestions
     assert s.original == "teh" and s.best == "the"
     assert len(window.editor.extraSelections()) == 1
@@ -56,8 +61,7 @@ def test_reject_removes_the_mark_and_it_stays_away(qtbot, window):
     type_and_wait(qtbot, window, "She is my freind.")
     window.editor.reject(window.editor.suggestions[0])
     assert window.editor.suggestions == () and window.editor.extraSelections() == []
-    with qtbot.waitSignal(window.editor.suggestions_changed, timeout=5000):
-        qtbot.keyClicks(window.editor, " Teh end.")
+    type_and_wait(qtbot, window, " Teh end.")
     assert [s.original for s in window.editor.suggestions] == ["Teh"]
 
 
