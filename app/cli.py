@@ -269,6 +269,8 @@ def build_parser() -> argparse.ArgumentParser:
     sc.add_argument("--theme", choices=("light", "dark"), default="light")
     sc.set_defaults(func=cmd_screenshot)
 
+    sub.add_parser("train", help="training stages: prepare, train, evaluate, export, publish (see `train --help`)")
+
     m = sub.add_parser("models", help="list, recommend, download, verify or locate models")
     m.add_argument("action", choices=("list", "recommend", "download", "verify", "path"))
     m.add_argument("id", nargs="?", help="a catalog id (see `models list`)")
@@ -278,9 +280,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["train"]:
+        # The training stages have their own parser (and their own dependencies: the `training` extra).
+        from .training.cli import main as train_main
+
+        return train_main(argv[1:])
     args = build_parser().parse_args(argv)
     if not getattr(args, "command", None):
-        args = build_parser().parse_args(["gui", *(argv or sys.argv[1:])])
+        args = build_parser().parse_args(["gui", *argv])
     try:
         return args.func(args)
     except KeyboardInterrupt:

@@ -98,3 +98,16 @@ def is_held_out(correct: str) -> bool:
 
 def is_single_word(pair: WordPair) -> bool:
     return pair.correct.isalpha() and pair.misspelling.isalpha()
+
+
+def parse_instruction_jsonl(text: str) -> list[tuple[str, str]]:
+    """`{instruction, input, output}` lines (the proper-noun sets): (input, output) pairs."""
+    out = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        d = json.loads(line)
+        if "input" in d and "output" in d:
+            out.append((d["input"], d["output"]))
+    return out

@@ -40,3 +40,23 @@ def test_held_out_rule_is_sha1_of_lowercase_target():
 
     for w in ("receive", "Because", "said", "girl"):
         assert is_held_out(w) == hashlib.sha1(w.lower().encode()).hexdigest().endswith("0")
+
+
+def test_instruction_jsonl():
+    from dyslexic_writer.training.sources import parse_instruction_jsonl
+
+    text = '{"instruction": "Fix", "input": "Miani is hot.", "output": "Miami is hot."}\n\n'
+    assert parse_instruction_jsonl(text) == [("Miani is hot.", "Miami is hot.")]
+
+
+def test_github_release_jsonl():
+    import json
+
+    from dyslexic_writer.training.prepare import parse_github_typo_jsonl
+
+    commit = {"edits": [
+        {"src": {"text": "fix teh bug"}, "tgt": {"text": "fix the bug"}, "is_typo": True},
+        {"src": {"text": "use foo"}, "tgt": {"text": "use bar"}, "is_typo": False},
+    ]}
+    pairs = parse_github_typo_jsonl(json.dumps(commit) + "\n")
+    assert [(p.misspelling, p.correct) for p in pairs] == [("teh", "the")]

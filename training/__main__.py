@@ -1,0 +1,3 @@
+from dyslexic_writer.training.cli import main
+
+raise SystemExit(main())

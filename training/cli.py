@@ -1,0 +1,89 @@
+"""`dyslexic-writer train STAGE ...` (or `python -m dyslexic_writer.training STAGE ...`)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def _default_data() -> Path:
+    here = Path.cwd() / ".." / "shared" / "data"
+    return here if here.exists() else Path("data")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="dyslexic-writer train", description="Reproduce the fine-tuned correction models.")
+    sub = p.add_subparsers(dest="stage", required=True)
+
+    pr = sub.add_parser("prepare", help="corpora -> chat-format JSONL splits")
+    pr.add_argument("--data", type=Path, default=None, help="folder with corpora/ and synthetic/ (default ../shared/data)")
+    pr.add_argument("--out", type=Path, default=Path("out/data"))
+    pr.add_argument("--download", action="store_true", help="fetch the public corpora first (needs internet)")
+    pr.add_argument("--max-github", type=int, default=None)
+
+    tr = sub.add_parser("train", help="fine-tune a model with a recipe")
+    tr.add_argument("recipe", help="a recipe name in training/recipes or a YAML path")
+    tr.add_argument("--data", type=Path, default=Path("out/data"))
+    tr.add_argument("--out", type=Path, default=None)
+    tr.add_argument("--max-steps", type=int, default=None)
+    tr.add_argument("--max-minutes", type=float, default=None)
+    tr.add_argument("--train-limit", type=int, default=None)
+    tr.add_argument("--method", choices=("lora", "full"), default=None)
+
+    ev = sub.add_parser("evaluate", help="benchmark a Hugging Face folder or a GGUF")
+    ev.add_argument("model", help="a model folder (Hugging Face format) or a .gguf file")
+    ev.add_argument("--family", default=None, help="prompt family (read from the model's training config if omitted)")
+    ev.add_argument("--cases", type=Path, action="append", default=None, help="case files (default: seed99)")
+    ev.add_argument("--test", type=Path, default=None, help="held-out test JSONL from prepare")
+    ev.add_argument("--test-limit", type=int, default=200)
+    ev.add_argument("--out", type=Path, default=None)
+
+    ex = sub.add_parser("export", help="Hugging Face folder -> GGUF F16 -> Q4_K_M, Modelfile, catalog entry")
+    ex.add_argument("model", type=Path)
+    ex.add_argument("--out", type=Path, default=None)
+    ex.add_argument("--family", default=None)
+    ex.add_argument("--llama-source", type=Path, default=None, help="llama-cpp-python source tree or sdist")
+
+    pu = sub.add_parser("publish", help="write a model card and upload to the hub")
+    pu.add_argument("folder", type=Path, help="an export folder")
+    pu.add_argument("--repo", required=True)
+    pu.add_argument("--dry-run", action="store_true")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.stage == "prepare":
+        from .prepare import run
+
+        run(args.data or _default_data(), args.out, args.max_github, args.download)
+        return 0
+    if args.stage == "train":
+        from .train import run
+
+        run(args.recipe, args.data, args.out, {
+            "max_steps": args.max_steps, "max_minutes": args.max_minutes,
+            "train_limit": args.train_limit, "method": args.method,
+        })
+        return 0
+    if args.stage == "evaluate":
+        from .evaluate import run
+
+        run(args.model, args.family, args.cases, args.test, args.test_limit, args.out)
+        return 0
+    if args.stage == "export":
+        from .export import run
+
+        run(args.model, args.out, args.family, args.llama_source)
+        return 0
+    if args.stage == "publish":
+        from .publish import run
+
+        run(args.folder, args.repo, args.dry_run)
+        return 0
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
