@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import random
 import urllib.request
 from pathlib import Path
 
@@ -128,6 +129,7 @@ def run(data_dir: Path, out_dir: Path, max_github: int | None = None, do_downloa
     instruction = load_prompts()["instruction"].strip()
     parts = split(collect(data_dir, max_github))
     parts["train"] = balance(parts["train"])  # only what the model learns from is rebalanced
+    random.Random(0).shuffle(parts["train"])  # so a `train_limit` subset is a fair sample
     out_dir.mkdir(parents=True, exist_ok=True)
     for name, items in parts.items():
         with open(out_dir / f"{name}.jsonl", "w", encoding="utf-8") as fh:

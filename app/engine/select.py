@@ -65,6 +65,13 @@ def model_family(model: str) -> tuple[Path, str | None]:
         raise EngineUnavailable(str(exc)) from exc
     if entry is not None:
         return path, entry.template if entry.role == "corrector" else None
+    export_info = path.with_name("export.json")  # written beside models by `train export`
+    if export_info.is_file():
+        import json
+
+        info = json.loads(export_info.read_text(encoding="utf-8"))
+        if info.get("file") == path.name and info.get("family"):
+            return path, info["family"]
     from ..runtime.llama_scorer import ModelLoadError, check_gguf_header, quiet_llama_logs
 
     try:
