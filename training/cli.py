@@ -54,6 +54,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    try:
+        return _run(args)
+    except ImportError as exc:
+        print(f"dyslexic-writer train {args.stage}: {exc.name or exc} is missing; install the training extra: "
+              "pip install 'dyslexic-writer[training]'", file=sys.stderr)
+        return 1
+    except (FileNotFoundError, ValueError, RuntimeError) as exc:
+        print(f"dyslexic-writer train {args.stage}: {exc}", file=sys.stderr)
+        return 1
+
+
+def _run(args) -> int:
     if args.stage == "prepare":
         from .prepare import run
 

@@ -112,3 +112,17 @@ def test_bench_prints_strict_and_similarity(tmp_path):
     data = json.loads(proc.stdout)
     total = [r for r in data["rows"] if r["category"] == "total"][0]
     assert total["strict"] == 2 and total["cases"] == 2 and total["f2"] == 1.0
+
+
+def test_train_prepare_through_the_main_command(tmp_path):
+    data = tmp_path / "data" / "corpora"
+    data.mkdir(parents=True)
+    (data / "birkbeck.dat").write_text("$because\nbecos\n$friend\nfrend\n")
+    proc = run(["train", "prepare", "--data", str(tmp_path / "data"), "--out", str(tmp_path / "out")])
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "out" / "train.jsonl").exists() and b"category" in proc.stdout
+
+
+def test_train_reports_a_missing_recipe(tmp_path):
+    proc = run(["train", "train", "no-such-recipe", "--data", str(tmp_path)])
+    assert proc.returncode == 1 and b"no recipe" in proc.stderr and b"Traceback" not in proc.stderr
