@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gzip
-import io
+
 import json
 import random
 import urllib.request
