@@ -28,7 +28,7 @@ def engine(lexicon):
     from dyslexic_writer.engine.fast import FastEngine
     from dyslexic_writer.engine.personal import PersonalDictionary
 
-    return FastEngine(lexicon=lexicon, personal=PersonalDictionary())
+    return FastEngine(lexicon=lexicon, personal=PersonalDictionary(), ignored=PersonalDictionary())
 
 
 @pytest.fixture

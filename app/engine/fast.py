@@ -8,7 +8,7 @@ from pathlib import Path
 from .candidates import Candidate, confidence, explain, join_candidate, rank_corrections
 from .contractions import load_rules
 from .lexicon import Lexicon, open_lexicon
-from .personal import PersonalDictionary
+from .personal import PersonalDictionary, default_path, ignored_path
 from .text import Token, is_sentence_start, match_case, overlaps, protected_spans, words
 from .types import CheckResult, Kind, Suggestion
 
@@ -30,11 +30,12 @@ class FastEngine:
         personal: PersonalDictionary | None = None,
         cache_dir: Path | None = None,
         on_build=None,
+        ignored: PersonalDictionary | None = None,
     ):
         self.lexicon = lexicon if lexicon is not None else open_lexicon(cache_dir, on_build=on_build)
-        self.personal = personal if personal is not None else PersonalDictionary()
+        self.personal = personal if personal is not None else PersonalDictionary(default_path())
+        self.ignored = ignored if ignored is not None else PersonalDictionary(ignored_path())
         self.rules = load_rules()
-        self.ignored: set[str] = set()  # "ignore everywhere" for this session
 
     def check(self, text: str) -> CheckResult:
         t0 = time.perf_counter()

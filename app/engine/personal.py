@@ -12,6 +12,11 @@ def default_path() -> Path:
     return data_dir() / "personal_dictionary.txt"
 
 
+def ignored_path() -> Path:
+    """Words the writer chose to "ignore everywhere" (kept apart from the dictionary proper)."""
+    return data_dir() / "ignored_words.txt"
+
+
 class PersonalDictionary:
     def __init__(self, path: Path | None = None, words: set[str] | None = None):
         self.path = path

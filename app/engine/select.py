@@ -114,17 +114,19 @@ class CombinedEngine:
         return CheckResult(text, tuple(first), self.name, (time.perf_counter() - t0) * 1000)
 
 
-def make_engine(name: str = "auto", model: str | None = None, notify=None):
+def make_engine(name: str = "auto", model: str | None = None, notify=None, fast: FastEngine | None = None):
     """The engine asked for; `auto` falls back to the fast engine (with a notice) when no model loads.
 
-    `notify(message)` receives notices (the CLI prints them on stderr).
+    `notify(message)` receives notices (the CLI prints them on stderr). `fast` shares an existing fast
+    engine (and so its personal dictionary and ignore list) with the model engine.
     """
     if name not in ENGINES:
         raise ValueError(f"unknown engine {name!r}; choose one of {', '.join(ENGINES)}")
     notify = notify or (lambda msg: print(msg, file=sys.stderr))
-    if needs_build():
-        notify("Preparing the dictionary (first run only, a few seconds)...")
-    fast = FastEngine()
+    if fast is None:
+        if needs_build():
+            notify("Preparing the dictionary (first run only, a few seconds)...")
+        fast = FastEngine()
     if name == "fast":
         return fast
     t0 = time.perf_counter()

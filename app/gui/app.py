@@ -12,15 +12,19 @@ SAMPLE_TEXT = (
 )
 
 
-def model_factory_for(settings):
-    """A function that builds the model engine on the worker thread, or None for the fast engine only."""
+def model_factory_for(settings, fast=None):
+    """A function that builds the model engine on the worker thread, or None for the fast engine only.
+
+    The model engine shares the editor's fast engine, so words added to the dictionary or ignored
+    count for both at once.
+    """
     if settings.engine == "fast":
         return None
 
     def make():
         from ..engine.select import make_engine
 
-        return make_engine("model", settings.model, notify=lambda _msg: None)
+        return make_engine("model", settings.model, notify=lambda _msg: None, fast=fast)
 
     return make
 
@@ -48,7 +52,7 @@ def build_window(args=None, with_model: bool = True):
     fast = make_engine("fast", notify=lambda _msg: None)
     if splash is not None:
         splash.close()
-    factory = model_factory_for(settings) if with_model else None
+    factory = model_factory_for(settings, fast) if with_model else None
     window = MainWindow(fast, settings, model_factory=factory)
     if notice:
         window.statusBar().showMessage(notice, 15000)

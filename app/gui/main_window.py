@@ -170,7 +170,7 @@ class MainWindow(QMainWindow):
     def restart_model(self) -> None:
         from .app import model_factory_for
 
-        factory = model_factory_for(self.settings)
+        factory = model_factory_for(self.settings, self.controller.engine)
         if factory is None:
             self.controller.stop_model()
         else:

@@ -45,7 +45,7 @@ def test_accept_replaces_the_word_in_one_undo_step(qtbot, window):
     type_and_wait(qtbot, window, "I went to teh store.")
     window.editor.accept(window.editor.suggestions[0])
     assert window.editor.toPlainText() == "I went to the store."
-    window.editor.undo()
+    qtbot.keyClick(window.editor, Qt.Key_Z, Qt.ControlModifier)
     assert window.editor.toPlainText() == "I went to teh store."
 
 
@@ -68,19 +68,21 @@ def test_reject_removes_the_mark_and_it_stays_away(qtbot, window):
 def test_ignore_and_add_to_dictionary_persist(qtbot, window, engine, tmp_path):
     from dyslexic_writer.engine.personal import PersonalDictionary
 
-    saved = engine.personal
+    saved = engine.personal, engine.ignored
     engine.personal = PersonalDictionary(tmp_path / "words.txt")
+    engine.ignored = PersonalDictionary(tmp_path / "ignored.txt")
     try:
-        type_and_wait(qtbot, window, "Grizzlebop is enuff.")
-        (s,) = window.editor.suggestions
-        window.editor.add_to_dictionary(s)
+        type_and_wait(qtbot, window, "Grizzlebop is enuff. I like teh cat.")
+        enuff, teh = window.editor.suggestions
+        window.editor.add_to_dictionary(enuff)
         assert "enuff" in PersonalDictionary(tmp_path / "words.txt")
+        window.editor.ignore_everywhere(teh)
+        assert "teh" in PersonalDictionary(tmp_path / "ignored.txt")  # remembered after a restart too
         assert window.editor.suggestions == ()
         window.editor.check_now()
         assert window.editor.suggestions == ()
     finally:
-        engine.personal = saved
-        engine.ignored.discard("enuff")
+        engine.personal, engine.ignored = saved
 
 
 def test_a_late_result_for_edited_text_is_not_applied(qtbot, window):
@@ -193,3 +195,10 @@ def test_hear_it_is_disabled_with_a_reason_without_speech(qtbot, window):
 def test_index_conversions():
     assert qt_index("👋 teh", 2) == 3
     assert py_index("👋 teh", 3) == 2
+
+
+def test_screenshot_command(tmp_path):
+    from dyslexic_writer.gui.app import screenshot
+
+    out = screenshot(tmp_path / "shot.png", theme="dark", width=640, height=400)
+    assert out.exists() and out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
