@@ -102,10 +102,25 @@ def cmd_bench(args) -> int:
     start_s = time.perf_counter() - t0
     tallies, records = run_cases(engine, cases)
     rows = [t.row(name) for name, t in tallies.items()]
+    import resource
+
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    load_s = getattr(engine, "load_seconds", None)
+    fast_rows = None
+    if engine.name != "fast":
+        fast = getattr(engine, "fast", None)
+        if fast is not None:
+            fast_rows = [t.row(name) for name, t in run_cases(fast, cases)[0].items()]
     if args.json:
-        print(json.dumps({"engine": args.engine, "start_s": round(start_s, 3), "rows": rows, "cases": records}, indent=1))
+        print(json.dumps({"engine": args.engine, "start_s": round(start_s, 3), "model_load_s": load_s,
+                          "peak_rss_mb": round(peak_mb), "rows": rows, "fast_rows": fast_rows, "cases": records}, indent=1))
     else:
-        print(format_table(rows, f"{args.cases}: engine {args.engine}, started in {start_s:.2f} s"))
+        label = engine.name if engine.name == "fast" else f"{engine.name} ({getattr(engine, 'model_name', '') or args.model or 'embedded'})"
+        extra = f", model loaded in {load_s:.2f} s" if load_s is not None else ""
+        print(format_table(rows, f"{args.cases}: engine {label}, started in {start_s:.2f} s{extra}, peak RSS {peak_mb:.0f} MB"))
+        if fast_rows is not None:
+            print()
+            print(format_table(fast_rows, "the fast engine alone, same run"))
         print("strict = output equals an expected sentence; similarity = the original suite's rule (difflib ratio >= 0.9)")
         if args.show_failures:
             for r in records:

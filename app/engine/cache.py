@@ -10,7 +10,7 @@ import time
 from collections import OrderedDict
 from dataclasses import replace
 
-from .context import _SENTENCE_RE
+from .context import SENTENCE_RE
 from .types import CheckResult, Suggestion
 
 
@@ -31,7 +31,7 @@ class SentenceCache:
     def check(self, text: str) -> CheckResult:
         t0 = time.perf_counter()
         out: list[Suggestion] = []
-        for m in _SENTENCE_RE.finditer(text):
+        for m in SENTENCE_RE.finditer(text):
             s, e = m.span()
             sentence = text[s:e]
             if not sentence.strip():

@@ -59,7 +59,7 @@ CHANNEL_WEIGHT = 3.0 * math.log(10)
 # common word ("flower") does not displace a rarer one the writer chose ("flour") on frequency alone.
 PRIOR_DISCOUNT = 0.5
 # A sentence ends at . ! or ? before a space or the end (so "example.com" and "3.30" stay whole).
-_SENTENCE_RE = re.compile(r"[^\n]*?(?:[.!?]+(?=\s|$)|\n|$)")
+SENTENCE_RE = re.compile(r"[^\n]*?(?:[.!?]+(?=\s|$)|\n|$)")
 
 
 @dataclass
@@ -98,7 +98,7 @@ class ContextEngine:
         t0 = time.perf_counter()
         base = self.fast.check(text)
         out: list[Suggestion] = []
-        for m in _SENTENCE_RE.finditer(text):
+        for m in SENTENCE_RE.finditer(text):
             s, e = m.span()
             if s == e or not text[s:e].strip():
                 continue

@@ -18,7 +18,7 @@ from typing import Callable, Protocol
 from rapidfuzz.distance import OSA
 
 from .confusions import load_confusions
-from .context import _SENTENCE_RE
+from .context import SENTENCE_RE
 from .contractions import load_rules
 from .text import is_sentence_start, match_case, overlaps, protected_spans, words
 from .types import CheckResult, Kind, Suggestion
@@ -96,7 +96,7 @@ class GenerativeCorrector:
         t0 = time.perf_counter()
         out: list[Suggestion] = []
         protected = protected_spans(text)
-        for m in _SENTENCE_RE.finditer(text):
+        for m in SENTENCE_RE.finditer(text):
             s, e = m.span()
             sentence = text[s:e]
             if not sentence.strip():
@@ -212,7 +212,7 @@ class GenerativeCorrector:
     def _confirmed(self, text: str, start: int, end: int, new: str) -> bool:
         if self.scorer is None:
             return False
-        m = next((m for m in _SENTENCE_RE.finditer(text) if m.start() <= start < max(m.end(), m.start() + 1)), None)
+        m = next((m for m in SENTENCE_RE.finditer(text) if m.start() <= start < max(m.end(), m.start() + 1)), None)
         s = m.start() if m else 0
         prefix = text[s:start].rstrip()
         gap = text[s:start][len(prefix):] if prefix else ""
