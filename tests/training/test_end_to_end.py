@@ -68,7 +68,7 @@ def test_prepare_train_evaluate_export(tiny_model, tmp_path):
     recipe = tmp_path / "tiny.yaml"
     recipe.write_text(yaml.safe_dump({
         "name": "dw-tiny", "base_model": str(tiny_model), "family": "qwen3", "method": "full", "max_steps": 3,
-        "batch_size": 4, "max_length": 512, "bf16": False, "attn_implementation": "eager", "learning_rate": 1e-3,
+        "batch_size": 4, "max_length": 512, "packing": True, "bf16": False, "attn_implementation": "eager", "learning_rate": 1e-3,
     }))
     metrics = train.run(str(recipe), data, tmp_path / "run")
     assert metrics["steps"] == 3 and metrics["train_loss"] > 0
