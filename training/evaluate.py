@@ -78,7 +78,8 @@ def markdown(name: str, results: dict[str, list[dict]]) -> str:
 
 def run(model: str, family: str | None, cases: list[Path] | None, test: Path | None, test_limit: int, out: Path | None) -> dict:
     from dyslexic_writer.engine.fast import FastEngine
-    from dyslexic_writer.engine.generative import GenerativeCorrector, prompt_format
+    from dyslexic_writer.engine.generative import GenerativeCorrector
+    from dyslexic_writer.engine.prompts import prompt_format
 
     path = Path(model)
     fam = family_of(path, family)

@@ -112,7 +112,7 @@ def quantize(f16: Path, out: Path, threads: int | None = None) -> None:
 
 
 def smoke_test(gguf: Path, family: str, sentence: str = "I went to teh shop.") -> str:
-    from dyslexic_writer.engine.generative import prompt_format
+    from dyslexic_writer.engine.prompts import prompt_format
     from dyslexic_writer.runtime.llama_generator import LlamaGenerator
 
     fmt = prompt_format(family)
@@ -131,7 +131,7 @@ def modelfile(gguf_name: str, family: str, instruction: str, stops: list[str]) -
 
 
 def run(model_dir: Path, out_dir: Path | None = None, family: str | None = None, source: Path | None = None) -> dict:
-    from dyslexic_writer.engine.generative import prompt_format
+    from dyslexic_writer.engine.prompts import prompt_format
     from dyslexic_writer.training.tokenizers import sentencepiece_from_gguf
 
     model_dir = Path(model_dir)

@@ -26,7 +26,7 @@ def resolve_base(recipe: Recipe) -> tuple[str, str | None]:
 
 
 def load_examples(path: Path, family: str, limit: int | None = None) -> list[dict]:
-    from dyslexic_writer.engine.generative import prompt_format
+    from dyslexic_writer.engine.prompts import prompt_format
 
     fmt = prompt_format(family)
     rows = []

@@ -12,7 +12,6 @@ from __future__ import annotations
 import difflib
 import re
 import time
-from dataclasses import dataclass
 from typing import Callable, Protocol
 
 from rapidfuzz.distance import OSA
@@ -20,6 +19,7 @@ from rapidfuzz.distance import OSA
 from .confusions import load_confusions
 from .context import SENTENCE_RE
 from .contractions import load_rules
+from .prompts import PromptFormat
 from .text import is_sentence_start, match_case, overlaps, protected_spans, words
 from .types import CheckResult, Kind, Suggestion
 
@@ -31,25 +31,6 @@ _PUNCT = ".,;:!?\"'()[]{}\u2018\u2019\u201c\u201d"
 
 class Generator(Protocol):
     def generate(self, prompt: str, stop: list[str], max_tokens: int, cancelled: Callable[[], bool]) -> str: ...
-
-
-@dataclass(frozen=True)
-class PromptFormat:
-    template: str
-    assistant_start: str
-    stop: tuple[str, ...]
-    instruction: str
-
-    def build(self, sentence: str) -> str:
-        return self.template.format(system=self.instruction, user=sentence) + self.assistant_start
-
-
-def prompt_format(family: str) -> PromptFormat:
-    from ..runtime.catalog import load_prompts
-
-    data = load_prompts()
-    fam = data["families"][family]
-    return PromptFormat(fam["template"], fam["assistant_start"], tuple(fam["stop"]), data["instruction"].strip())
 
 
 def clean_output(text: str) -> str:

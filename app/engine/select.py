@@ -153,7 +153,8 @@ def _model_engine(fast, model: str | None, notify):
         return ContextEngine(fast, scorer, model_name=label)
     from ..runtime.llama_generator import LlamaGenerator
     from ..runtime.llama_scorer import ModelLoadError
-    from .generative import GenerativeCorrector, prompt_format
+    from .generative import GenerativeCorrector
+    from .prompts import prompt_format
 
     from ..runtime.hardware import run_settings
 

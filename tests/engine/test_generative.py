@@ -1,6 +1,7 @@
 """The generative corrector's alignment and guardrails, with a scripted fake model."""
 
-from dyslexic_writer.engine.generative import GenerativeCorrector, clean_output, prompt_format
+from dyslexic_writer.engine.generative import GenerativeCorrector, clean_output
+from dyslexic_writer.engine.prompts import prompt_format
 from dyslexic_writer.engine.types import Kind
 
 
