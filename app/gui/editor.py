@@ -105,7 +105,10 @@ class SuggestionEditor(QPlainTextEdit):
             self.check_now()  # a word was just finished: mark it now
         else:
             self._fast_timer.start()
-        self._model_timer.start()
+        if typed and typed[-1] in ".!?\n":
+            self.check_model_now()  # a sentence was just finished: no need to wait for a pause
+        else:
+            self._model_timer.start()
 
     def check_now(self) -> int:
         self._fast_timer.stop()

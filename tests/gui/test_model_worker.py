@@ -51,3 +51,17 @@ def test_a_model_that_cannot_load_leaves_the_fast_engine(qtbot, engine, tmp_path
         qtbot.keyClicks(w.editor, "teh")
     assert w.editor.suggestions[0].best == "the"
     w.controller.shutdown()
+
+
+def test_a_finished_sentence_goes_to_the_model_at_once(qtbot, engine, tmp_path):
+    w = MainWindow(engine, Settings(), autosave=Autosave(tmp_path), persist_settings=False)
+    w.ask_unsaved = lambda: QMessageBox.Discard
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.controller.model_state, timeout=5000, check_params_cb=lambda s: s == "ready"):
+        w.controller.start_model(FakeModel)
+    qtbot.keyClicks(w.editor, "I went their today")
+    assert w.editor._model_timer.isActive()
+    with qtbot.waitSignal(w.controller.checked, timeout=5000, check_params_cb=lambda rid, r, stage: stage == "model"):
+        qtbot.keyClicks(w.editor, ".")
+    assert [s.best for s in w.editor.suggestions] == ["there"]
+    w.controller.shutdown()
