@@ -70,10 +70,8 @@ def run(engine_name: str = "fast", words: int = 300, model: str | None = None) -
         while not window.controller.model_ready and time.perf_counter() < deadline:
             app.processEvents()
             time.sleep(0.01)
-    text = " ".join(TEXT.split()[:words])
-    if len(text.split()) < words:
-        text = " ".join((TEXT + " ") * (words // len(TEXT.split()) + 1)).split()[:words]
-        text = " ".join(text)
+    base = TEXT.split()
+    text = " ".join((base * (words // len(base) + 1))[:words])
     latencies = []
     marks_seen_at = {}
     last_key = 0.0
