@@ -171,4 +171,5 @@ def _model_engine(fast, model: str | None, notify):
     corrector = GenerativeCorrector(fast, generator, prompt_format(family), scorer=scorer)
     if scorer is None:
         return corrector
-    return CombinedEngine(corrector, ContextEngine(fast, scorer), name="model")
+    # The scorer is the stronger judge in context; the generator adds what it did not see.
+    return CombinedEngine(ContextEngine(fast, scorer), corrector, name="model")
