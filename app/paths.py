@@ -6,6 +6,7 @@ variables win over it.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -37,6 +38,14 @@ def config_dir() -> Path:
 def cache_dir() -> Path:
     """Rebuildable files, such as the dictionary's candidate index."""
     return _resolve("cache", platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
 
 
 def atomic_write_text(path: Path, text: str) -> None:

@@ -8,7 +8,6 @@ this stage always load in the app's runtime.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import subprocess
@@ -17,6 +16,8 @@ import tarfile
 from pathlib import Path
 
 import yaml
+
+from dyslexic_writer.paths import sha256_file
 
 Q4_K_M = 15  # LLAMA_FTYPE_MOSTLY_Q4_K_M
 
@@ -71,14 +72,6 @@ def _extract(sdist: Path) -> Path:
                 "/convert_hf_to_gguf.py" in m.name or "/gguf-py/" in m.name or "/conversion/" in m.name)]
             tar.extractall(root, members=members, filter="data")
     return target
-
-
-def sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def model_family(model_dir: Path, given: str | None) -> str:
@@ -153,7 +146,7 @@ def run(model_dir: Path, out_dir: Path | None = None, family: str | None = None,
     fmt = prompt_format(family)
     info = {
         "name": name, "family": family, "file": q4.name, "size_mb": round(q4.stat().st_size / 2**20, 1),
-        "sha256": sha256(q4), "f16_size_mb": round(f16.stat().st_size / 2**20, 1), "smoke_test_reply": reply,
+        "sha256": sha256_file(q4), "f16_size_mb": round(f16.stat().st_size / 2**20, 1), "smoke_test_reply": reply,
         "llama_cpp_source": str(src),
     }
     (out_dir / "Modelfile").write_text(modelfile(q4.name, family, fmt.instruction, list(fmt.stop)), encoding="utf-8")

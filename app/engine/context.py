@@ -25,7 +25,7 @@ from .confusions import ConfusionSets, load_confusions
 from .contractions import load_rules
 from .error_model import COST_REVERSAL, edit_cost, substitution_cost
 from .text import is_sentence_start, match_case, overlaps, protected_spans, words
-from .types import CheckResult, Kind, Suggestion
+from .types import CheckResult, Kind, Suggestion, WrapsFast
 
 SOURCE = "model"
 
@@ -75,7 +75,7 @@ class Slot:
     option_sources: dict[str, str] = field(default_factory=dict)  # where each option came from
 
 
-class ContextEngine:
+class ContextEngine(WrapsFast):
     name = "model"
 
     def __init__(self, fast, scorer: Scorer, model_name: str = "model", confusions: ConfusionSets | None = None):
@@ -86,27 +86,20 @@ class ContextEngine:
         self.rules = load_rules()
         self.lexicon = fast.lexicon
 
-    @property
-    def personal(self):
-        return self.fast.personal
-
-    @property
-    def ignored(self):
-        return self.fast.ignored
-
     def check(self, text: str) -> CheckResult:
         t0 = time.perf_counter()
         base = self.fast.check(text)
+        protected = protected_spans(text)
         out: list[Suggestion] = []
         for m in SENTENCE_RE.finditer(text):
             s, e = m.span()
             if s == e or not text[s:e].strip():
                 continue
-            out.extend(self._sentence(text, s, e, [x for x in base.suggestions if s <= x.start < e]))
+            out.extend(self._sentence(text, s, e, [x for x in base.suggestions if s <= x.start < e], protected))
         return CheckResult(text, tuple(out), self.name, (time.perf_counter() - t0) * 1000)
 
     # -- building slots ----------------------------------------------------------------------
-    def _sentence(self, text: str, s: int, e: int, fast_suggestions: list[Suggestion]) -> list[Suggestion]:
+    def _sentence(self, text: str, s: int, e: int, fast_suggestions: list[Suggestion], protected) -> list[Suggestion]:
         fixed: list[Suggestion] = []
         slots: list[Slot] = []
         taken: list[tuple[int, int]] = []
@@ -117,7 +110,6 @@ class ContextEngine:
             else:
                 slots.append(slot)
             taken.append((sug.start, sug.end))
-        protected = protected_spans(text)
         toks = [t for t in words(text[s:e])]
         for i, tok in enumerate(toks):
             start, end = s + tok.start, s + tok.end

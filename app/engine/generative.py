@@ -21,7 +21,7 @@ from .context import SENTENCE_RE
 from .contractions import load_rules
 from .prompts import PromptFormat
 from .text import is_sentence_start, match_case, overlaps, protected_spans, words
-from .types import CheckResult, Kind, Suggestion
+from .types import CheckResult, Kind, Suggestion, WrapsFast
 
 SOURCE = "model"
 _THINK_RE = re.compile(r"<think>.*?</think>", re.S)
@@ -49,7 +49,7 @@ def _bare(s: str) -> str:
     return s.strip(_PUNCT).lower()
 
 
-class GenerativeCorrector:
+class GenerativeCorrector(WrapsFast):
     name = "model"
 
     def __init__(self, fast, generator: Generator, fmt: PromptFormat, scorer=None, keep_punctuation: bool = True,
@@ -64,14 +64,6 @@ class GenerativeCorrector:
         self.rules = load_rules()
         self.confusions = load_confusions()
         self.cancelled: Callable[[], bool] = lambda: False
-
-    @property
-    def personal(self):
-        return self.fast.personal
-
-    @property
-    def ignored(self):
-        return self.fast.ignored
 
     def check(self, text: str) -> CheckResult:
         t0 = time.perf_counter()

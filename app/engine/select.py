@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .fast import FastEngine
 from .lexicon import needs_build
-from .types import CheckResult
+from .types import CheckResult, WrapsFast
 
 ENGINES = ("fast", "model", "auto")
 
@@ -89,20 +89,12 @@ def model_family(model: str) -> tuple[Path, str | None]:
     return path, family_from_metadata(meta)
 
 
-class CombinedEngine:
+class CombinedEngine(WrapsFast):
     """Suggestions from a primary engine, plus a secondary's where the primary said nothing."""
 
     def __init__(self, primary, secondary, name: str = "auto"):
         self.primary, self.secondary, self.name = primary, secondary, name
         self.fast = primary.fast
-
-    @property
-    def personal(self):
-        return self.fast.personal
-
-    @property
-    def ignored(self):
-        return self.fast.ignored
 
     def check(self, text: str) -> CheckResult:
         t0 = time.perf_counter()

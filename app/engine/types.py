@@ -77,6 +77,20 @@ class CheckResult:
         }
 
 
+class WrapsFast:
+    """For engines built on a fast engine: its personal dictionary and ignore list are theirs too."""
+
+    fast: object
+
+    @property
+    def personal(self):
+        return self.fast.personal
+
+    @property
+    def ignored(self):
+        return self.fast.ignored
+
+
 def apply_suggestions(text: str, suggestions: tuple[Suggestion, ...] | list[Suggestion]) -> str:
     """`text` with each suggestion's best replacement applied ("accept all")."""
     out: list[str] = []

@@ -7,13 +7,13 @@ message for repos that are not published yet, and a sha256 check of the result.
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from ..paths import sha256_file
 from .catalog import ModelEntry
 
 Progress = Callable[[int, int], None]  # bytes done, bytes total (0 when unknown)
@@ -35,14 +35,6 @@ class DownloadOptions:
     progress: Progress | None = None
     cancel: threading.Event | None = None
     headroom_mb: int = 200  # keep this much disk free beyond the file
-
-
-def sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 CHUNK = 1 << 20

@@ -7,25 +7,17 @@ records size and modification time of the verified copy, so later starts skip re
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
 from ..paths import atomic_write_text, data_dir
+from ..paths import sha256_file as _sha256
 
 MODEL_ID = "gemma3-270m"
 
 
 class EmbeddedModelError(RuntimeError):
     pass
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def _marker(path: Path) -> Path:
