@@ -49,7 +49,8 @@ def _readable(result) -> str:
     for s in result.suggestions:
         others = f" (or {', '.join(s.replacements[1:4])})" if len(s.replacements) > 1 else ""
         note = f" - {s.explanation}" if s.explanation else ""
-        out.append(f"  {s.original!r} -> {s.best!r}{others} [{s.kind}, {s.confidence:.2f}]{note}")
+        change = f"-> {s.best!r}" if s.replacements else "(not in the dictionary; no suggestion)"
+        out.append(f"  {s.original!r} {change}{others} [{s.kind}, {s.confidence:.2f}]{note}")
     out.append(f"  corrected: {result.corrected}")
     return "\n".join(out)
 
@@ -68,6 +69,11 @@ def cmd_check(args) -> int:
     engine = _engine_or_exit(args, "check")
     if engine is None:
         return 1
+    if args.profile:
+        from .cli_personal import open_profile
+        from .engine.personalize import PersonalizedEngine
+
+        engine = PersonalizedEngine(engine, open_profile(args.profile, "check"))
     try:
         for _name, n, line in _read_lines(args.files):
             result = engine.check(line)
@@ -149,6 +155,43 @@ def cmd_bench_words(args) -> int:
     print(f"{'system':<24} {'top-1':>7} {'top-5':>7} {'ms/word':>8}")
     for r in (x.row() for x in results):
         print(f"{r['system']:<24} {r['top1_pct']:>6.1f}% {r['top5_pct']:>6.1f}% {r['ms_per_word']:>8.2f}")
+    from .bench.errors import hunspell_is_word
+    from .bench.words import marked_share
+
+    marked, total = marked_share(engine, held, hunspell_is_word())
+    print(f"marked by the fast engine: {marked}/{total} = {100 * marked / max(1, total):.1f}% of the {split} "
+          "misspellings that Hunspell rejects")
+    return 0
+
+
+def cmd_bench_errors(args) -> int:
+    import resource
+
+    from .bench.errors import format_report, hunspell_is_word, parse_tagged, run_tagged
+
+    try:
+        lines = parse_tagged(Path(args.file).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        print(f"dyslexic-writer bench-errors: cannot read {args.file}: {exc}", file=sys.stderr)
+        return 2
+    if args.limit:
+        lines = lines[: args.limit]
+    engine = _engine_or_exit(args, "bench-errors")
+    if engine is None:
+        return 1
+    tally, records = run_tagged(engine, lines, hunspell_is_word())
+    row = tally.row()
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    label = engine.name if engine.name == "fast" else f"{engine.name} ({getattr(engine, 'model_name', '') or args.model or 'embedded'})"
+    if args.json:
+        print(json.dumps({"engine": args.engine, "peak_rss_mb": round(peak_mb), **row,
+                          "lines_detail": records if args.show_failures else None}, indent=1))
+        return 0
+    print(format_report(row, f"{args.file}: engine {label}, peak RSS {peak_mb:.0f} MB"))
+    if args.show_failures:
+        for r in records:
+            if r["missed"] or r["wrong"]:
+                print(f"  {r['input']!r}\n    -> {r['output']!r}\n    missed {r['missed']} wrong {r['wrong']}")
     return 0
 
 
@@ -160,22 +203,25 @@ def cmd_models(args) -> int:
     models_dir = cat.default_models_dir()
     try:
         if args.action == "list":
-            print(f"{'id':<24} {'role':<9} {'size':>8} {'suite':>6}  status")
+            print(f"{'id':<24} {'role':<9} {'size':>8}  {'seed99 strict':<13}  status")
             for e in cat.load_catalog():
                 here = e.embedded or e.local_path(models_dir).exists()
                 status = "embedded" if e.embedded else ("downloaded" if here else ("not published yet" if not e.published else "available"))
-                suite = f"{e.suite_score:.1f}%" if e.suite_score else "-"
-                print(f"{e.id:<24} {e.role:<9} {e.size_mb:>6} MB {suite:>6}  {status}")
+                score = f"{e.seed99_strict:.1f}%" if e.seed99_strict is not None else "not measured"
+                print(f"{e.id:<24} {e.role:<9} {e.size_mb:>6} MB  {score:<13}  {status}")
+            print("seed99 strict: our own `bench ../shared/benchmarks/seed99.tsv --engine auto --model ID` (output equals an expected sentence)")
             return 0
         if args.action == "recommend":
             hw = detect()
             rec = recommend(hw, cat.load_catalog())
             entry = cat.find(rec.model_id)
             print(f"this machine: {hw.describe()}")
-            print(f"recommended: {entry.id} ({entry.name}): {rec.reason}")
+            if hw.backend is not None:
+                print(f"llama.cpp: {hw.backend.label()}")
+            print(f"recommended: {entry.id} ({entry.name}, {entry.score_label()}): {rec.reason}")
             print(f"  GPU layers: {'all' if rec.n_gpu_layers < 0 else rec.n_gpu_layers}, CPU threads: {rec.n_threads}")
-            if not entry.published:
-                print(f"  {entry.id} is not published yet; until it is, the embedded {rec.fallback_id} is used")
+            if rec.gpu_note:
+                print(f"  GPU not used: {rec.gpu_note}")
             return 0
         if not args.id:
             print(f"dyslexic-writer models {args.action}: give a model id (see `dyslexic-writer models list`)", file=sys.stderr)
@@ -207,7 +253,24 @@ def cmd_models(args) -> int:
     return 2
 
 
+def cmd_doctor(args) -> int:
+    from .doctor import exit_code, report, run_all
+
+    findings = run_all()
+    print("Dyslexic Writer doctor")
+    print(report(findings))
+    return exit_code(findings)
+
+
 def cmd_gui(args) -> int:
+    from .doctor import exit_code, preflight, report
+
+    # Before Qt starts: a missing system library would otherwise end in a bare Qt abort.
+    findings = preflight()
+    if exit_code(findings):
+        print("Dyslexic Writer cannot open its window:", file=sys.stderr)
+        print(report([f for f in findings if f.status != "ok"]), file=sys.stderr)
+        return 3
     try:
         from .gui.app import run
     except ImportError as exc:
@@ -234,9 +297,9 @@ def cmd_screenshot(args) -> int:
     import os
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from .gui.app import screenshot
+    from .gui.app import SAMPLE_TEXT, screenshot
 
-    print(screenshot(Path(args.out), theme=args.theme))
+    print(screenshot(Path(args.out), theme=args.theme, text="" if args.blank else SAMPLE_TEXT))
     return 0
 
 
@@ -255,6 +318,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--engine", choices=("fast", "model", "auto"), default="auto")
     c.add_argument("--model", metavar="PATH_OR_ID", help="a GGUF file or catalog id for the model engine")
     c.add_argument("--jsonl", action="store_true", help="one JSON object per input line")
+    c.add_argument("--profile", metavar="PATH", help="use this writer's profile (see `learn`)")
     c.add_argument("files", nargs="*", metavar="FILE")
     c.set_defaults(func=cmd_check)
 
@@ -273,6 +337,15 @@ def build_parser() -> argparse.ArgumentParser:
     w.add_argument("--limit", type=int, default=0, help="score only the first N pairs")
     w.set_defaults(func=cmd_bench_words)
 
+    be = sub.add_parser("bench-errors", help="error-level recall, precision, F2 and false alarms on tagged real writing")
+    be.add_argument("file", metavar="FILE.tsv", help="category, input, expected[, writer] per line (the Holbrook format)")
+    be.add_argument("--engine", choices=("fast", "model", "auto"), default="auto")
+    be.add_argument("--model", metavar="PATH_OR_ID")
+    be.add_argument("--limit", type=int, default=0, help="score only the first N lines")
+    be.add_argument("--json", action="store_true", help="print JSON instead of a report")
+    be.add_argument("--show-failures", action="store_true", help="list every line with a missed or wrong edit")
+    be.set_defaults(func=cmd_bench_errors)
+
     bt = sub.add_parser("bench-typing", help="type a 300-word text into the real window and time it")
     bt.add_argument("--engine", choices=("fast", "auto"), default="auto")
     bt.add_argument("--model", metavar="PATH_OR_ID")
@@ -282,15 +355,23 @@ def build_parser() -> argparse.ArgumentParser:
     sc = sub.add_parser("screenshot", help="render the editor with sample text to a PNG")
     sc.add_argument("out", metavar="OUT.png")
     sc.add_argument("--theme", choices=("light", "dark"), default="light")
+    sc.add_argument("--blank", action="store_true", help="the empty editor, as it opens (times the start-up)")
     sc.set_defaults(func=cmd_screenshot)
 
     sub.add_parser("train", help="training stages: prepare, train, evaluate, export, publish (see `train --help`)")
+
+    d = sub.add_parser("doctor", help="check what this computer needs: window system, speech, llama.cpp build and GPU, models, folders")
+    d.set_defaults(func=cmd_doctor)
 
     m = sub.add_parser("models", help="list, recommend, download, verify or locate models")
     m.add_argument("action", choices=("list", "recommend", "download", "verify", "path"))
     m.add_argument("id", nargs="?", help="a catalog id (see `models list`)")
     m.add_argument("--offline", action="store_true", help="never use the network")
     m.set_defaults(func=cmd_models)
+
+    from .cli_personal import add_commands
+
+    add_commands(sub)  # learn, profile, bench-personal
     return p
 
 

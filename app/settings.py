@@ -31,10 +31,13 @@ class Settings:
     mode: str = "get-it-done"
     underline_colours: dict[str, str] = field(default_factory=lambda: {
         "default": "#8e44ad", "homophone": "#2e86c1", "contraction": "#16a085", "spacing": "#d68910",
+        "unknown": "#7f8c8d",  # a word with no suggestion: the calmest mark
     })
     speech_voice: str = ""
     speech_rate: float = 0.0  # -1 .. 1, as QTextToSpeech takes it
     recent_files: list[str] = field(default_factory=list)
+    # Remember this writer's own corrections (a private profile in the data folder); off: neither used nor added to.
+    learn_from_me: bool = True
 
     def models_path(self) -> Path:
         return Path(self.models_dir).expanduser() if self.models_dir else data_dir() / "models"
@@ -58,6 +61,8 @@ class Settings:
         if not isinstance(s.underline_colours, dict):
             s.underline_colours = d.underline_colours
         s.recent_files = [str(p) for p in (s.recent_files or [])][:10]
+        if not isinstance(s.learn_from_me, bool):
+            s.learn_from_me = d.learn_from_me
         return s
 
 

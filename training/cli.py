@@ -45,6 +45,15 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--family", default=None)
     ex.add_argument("--llama-source", type=Path, default=None, help="llama-cpp-python source tree or sdist")
 
+    rk = sub.add_parser("ranker", help="fit the word-correction ranker on the training split of the pairs")
+    rk.add_argument("--data", type=Path, default=None, help="folder with corpora/ (default ../shared/data)")
+    rk.add_argument("--out", type=Path, default=Path("resources/ranker.yaml"))
+    rk.add_argument("--sample", type=int, default=6000, help="training pairs to use")
+
+    cf = sub.add_parser("confusions", help="derive real-word confusions from the training split of the pairs")
+    cf.add_argument("--data", type=Path, default=None, help="folder with corpora/ and synthetic/ (default ../shared/data)")
+    cf.add_argument("--out", type=Path, default=Path("resources/real_words.yaml"))
+
     pu = sub.add_parser("publish", help="write a model card and upload to the hub")
     pu.add_argument("folder", type=Path, help="an export folder")
     pu.add_argument("--repo", required=True)
@@ -88,6 +97,18 @@ def _run(args) -> int:
         from .export import run
 
         run(args.model, args.out, args.family, args.llama_source)
+        return 0
+    if args.stage == "ranker":
+        from .ranker import run
+
+        result = run(args.data or _default_data(), args.out, args.sample)
+        print(f"wrote {args.out}: validation top-1 within pools {result['validation_top1_in_pool']:.1%}")
+        return 0
+    if args.stage == "confusions":
+        from .confusions import run
+
+        result = run(args.data or _default_data(), args.out)
+        print(f"wrote {args.out}: {result['pairs']} confusions for {result['words']} words")
         return 0
     if args.stage == "publish":
         from .publish import run

@@ -155,7 +155,7 @@ def run(model_dir: Path, out_dir: Path | None = None, family: str | None = None,
         "role": "corrector", "file": q4.name, "size_mb": info["size_mb"], "sha256": info["sha256"],
         "hf_repo": f"YOUR-NAME/{name}-GGUF", "hf_file": q4.name, "template": family,
         "ram_gb": round(info["size_mb"] / 1024 * 1.5 + 0.3, 1), "vram_gb": round(info["size_mb"] / 1024 * 1.2 + 0.2, 1),
-        "suite_score": None, "published": False,
+        "seed99_strict": None, "published": False,
     }
     (out_dir / "catalog_entry.yaml").write_text(yaml.safe_dump({"models": [entry]}, sort_keys=False), encoding="utf-8")
     (out_dir / "export.json").write_text(json.dumps(info, indent=1), encoding="utf-8")

@@ -91,7 +91,7 @@ def collect(data_dir: Path, max_github: int | None = None) -> list[Example]:
     if (corpora / "github-typo-corpus.jsonl.gz").exists():
         with gzip.open(corpora / "github-typo-corpus.jsonl.gz", "rt", encoding="utf-8") as fh:
             github += parse_github_typo_jsonl(fh.read())
-    github = filter_github(github, lex.is_valid)
+    github = filter_github(github, lex.is_common)
     if max_github is not None:
         github = github[:max_github]
     pairs = [p for p in pairs if " " not in p.correct or p.correct.replace(" ", "").isalpha()]

@@ -79,3 +79,18 @@ def score(name: str, rank, pairs: list[WordPair]) -> WordScore:
         s.add(rank(p.misspelling), p.correct)
     s.seconds = time.perf_counter() - t0
     return s
+
+
+def marked_share(engine, pairs: list[WordPair], is_word) -> tuple[int, int]:
+    """(marked, total) over the misspellings Hunspell rejects: does the engine mark the word when
+    it is checked on its own? Any suggestion counts, an `unknown` mark too."""
+    marked = total = 0
+    seen = set()
+    for p in pairs:
+        w = p.misspelling.lower()
+        if w in seen or is_word(w):
+            continue
+        seen.add(w)
+        total += 1
+        marked += bool(engine.check(w).suggestions)
+    return marked, total

@@ -28,6 +28,14 @@ class SentenceCache:
     def clear(self) -> None:
         self._cache.clear()
 
+    def forget(self, words) -> None:
+        """Drop only the cached sentences that contain one of these words (in any case): what the
+        writer's profile just learned about them may change those answers, and no others."""
+        words = [w.lower() for w in words if w]
+        for sentence in list(self._cache):  # a snapshot: the model's worker thread may be adding
+            if any(w in sentence.lower() for w in words):
+                self._cache.pop(sentence, None)
+
     def check(self, text: str) -> CheckResult:
         t0 = time.perf_counter()
         out: list[Suggestion] = []

@@ -32,3 +32,11 @@ def load_confusions() -> ConfusionSets:
             bucket = members.setdefault(w, [])
             bucket.extend(o for o in words if o != w and o not in bucket)
     return ConfusionSets({w: tuple(v) for w, v in members.items()}, definitions)
+
+
+@lru_cache(maxsize=1)
+def load_real_words() -> dict[str, tuple[str, ...]]:
+    """written word -> words weak spellers meant by it (derived from training data; see
+    training/confusions.py)."""
+    data = load_yaml("real_words.yaml") or {}
+    return {str(w): tuple(str(t) for t in ts) for w, ts in (data.get("real_words") or {}).items()}

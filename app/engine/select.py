@@ -25,14 +25,9 @@ class EngineUnavailable(RuntimeError):
     pass
 
 
-def _vram_gb(path: Path) -> float:
-    """What a model file needs on a GPU: its size plus a fifth for the cache and buffers."""
-    return path.stat().st_size / 2**30 * 1.2
-
-
 def load_scorer(model: str | None = None):
     """A scorer for a GGUF path or catalog id, or for the embedded default when `model` is None."""
-    from ..runtime.hardware import run_settings
+    from ..runtime.hardware import run_settings_for
     from ..runtime.llama_scorer import LlamaScorer, ModelLoadError
 
     try:
@@ -45,7 +40,7 @@ def load_scorer(model: str | None = None):
 
             path = resolve_model_path(model)
             label = path.name
-        threads, layers = run_settings(_vram_gb(path))
+        threads, layers = run_settings_for(path)
         return LlamaScorer(path, n_threads=threads, n_gpu_layers=layers), label
     except (ModelLoadError, RuntimeError, OSError, ImportError, ValueError) as exc:
         raise EngineUnavailable(str(exc)) from exc
@@ -106,17 +101,25 @@ class CombinedEngine(WrapsFast):
         return CheckResult(text, tuple(first), self.name, (time.perf_counter() - t0) * 1000)
 
 
-def make_engine(name: str = "auto", model: str | None = None, notify=None, fast: FastEngine | None = None):
+def make_engine(name: str = "auto", model: str | None = None, notify=None, fast: FastEngine | None = None,
+                profile=None):
     """The engine asked for; `auto` falls back to the fast engine (with a notice) when no model loads.
 
     `notify(message)` receives notices (the CLI prints them on stderr). `fast` shares an existing fast
-    engine (and so its personal dictionary and ignore list) with the model engine.
+    engine (and so its personal dictionary and ignore list) with the model engine. `profile` (an
+    engine.profile.Profile) wraps the engine so it uses that writer's own habits.
     """
+    if profile is not None:
+        from .personalize import PersonalizedEngine
+
+        return PersonalizedEngine(make_engine(name, model, notify, fast), profile)
     if name not in ENGINES:
         raise ValueError(f"unknown engine {name!r}; choose one of {', '.join(ENGINES)}")
     notify = notify or (lambda msg: print(msg, file=sys.stderr))
     if fast is None:
-        if needs_build():
+        from .shipped_index import current_shipped_index
+
+        if needs_build() and current_shipped_index() is None:
             notify("Preparing the dictionary (first run only, a few seconds)...")
         fast = FastEngine()
     if name == "fast":
@@ -148,9 +151,9 @@ def _model_engine(fast, model: str | None, notify):
     from .generative import GenerativeCorrector
     from .prompts import prompt_format
 
-    from ..runtime.hardware import run_settings
+    from ..runtime.hardware import run_settings_for
 
-    threads, layers = run_settings(_vram_gb(path))
+    threads, layers = run_settings_for(path)
     try:
         generator = LlamaGenerator(path, n_threads=threads, n_gpu_layers=layers)
     except ModelLoadError as exc:

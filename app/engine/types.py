@@ -15,13 +15,19 @@ class Kind:
     SPACING = "spacing"
     HOMOPHONE = "homophone"
     GRAMMAR = "grammar"
+    # Not in the dictionary and no good candidate: the writer is told, with no replacement offered.
+    UNKNOWN = "unknown"
 
-    ALL = (SPELLING, PHONETIC, REVERSAL, CONTRACTION, SPACING, HOMOPHONE, GRAMMAR)
+    ALL = (SPELLING, PHONETIC, REVERSAL, CONTRACTION, SPACING, HOMOPHONE, GRAMMAR, UNKNOWN)
 
 
 @dataclass(frozen=True)
 class Suggestion:
-    """One proposed change: `text[start:end]` (== original) may become `replacements[0]`."""
+    """One proposed change: `text[start:end]` (== original) may become `replacements[0]`.
+
+    A suggestion of kind `unknown` may have no replacements: it only tells the writer that the word
+    is not known; its `best` is then the original, so applying it changes nothing.
+    """
 
     start: int
     end: int
@@ -33,14 +39,14 @@ class Suggestion:
     explanation: str = ""
 
     def __post_init__(self) -> None:
-        if not self.replacements:
+        if not self.replacements and self.kind != Kind.UNKNOWN:
             raise ValueError("a suggestion needs at least one replacement")
         if self.end < self.start:
             raise ValueError("suggestion span ends before it starts")
 
     @property
     def best(self) -> str:
-        return self.replacements[0]
+        return self.replacements[0] if self.replacements else self.original
 
     def to_json(self) -> dict:
         # The keys are the `check --jsonl` contract; keep them stable.

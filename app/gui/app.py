@@ -12,21 +12,7 @@ SAMPLE_TEXT = (
 )
 
 
-def model_factory_for(settings, fast=None):
-    """A function that builds the model engine on the worker thread, or None for the fast engine only.
-
-    The model engine shares the editor's fast engine, so words added to the dictionary or ignored
-    count for both at once.
-    """
-    if settings.engine == "fast":
-        return None
-
-    def make():
-        from ..engine.select import make_engine
-
-        return make_engine("model", settings.model, notify=lambda _msg: None, fast=fast)
-
-    return make
+from .model_factory import model_factory_for  # noqa: F401 - here for callers that import it from app
 
 
 def build_window(args=None, with_model: bool = True):
@@ -34,6 +20,7 @@ def build_window(args=None, with_model: bool = True):
 
     from ..engine.lexicon import needs_build
     from ..engine.select import make_engine
+    from ..engine.shipped_index import current_shipped_index
     from ..settings import load_settings
     from .main_window import MainWindow
 
@@ -41,8 +28,8 @@ def build_window(args=None, with_model: bool = True):
     app.setApplicationName("Dyslexic Writer")
     settings, notice = load_settings()
     splash = None
-    if needs_build():
-        # The one slow start: say what is happening rather than show nothing for seconds.
+    if needs_build() and current_shipped_index() is None:
+        # The one slow start (an install built without its shipped index, or with changed word lists): say what is happening rather than show nothing for seconds.
         from PySide6.QtWidgets import QLabel
 
         splash = QLabel("Preparing the dictionary (first run only, a few seconds)...")
@@ -53,7 +40,11 @@ def build_window(args=None, with_model: bool = True):
     if splash is not None:
         splash.close()
     factory = model_factory_for(settings, fast) if with_model else None
-    window = MainWindow(fast, settings, model_factory=factory)
+    from ..engine.profile import Profile
+
+    profile, profile_notice = Profile.open()  # the writer's own profile, in the data folder
+    window = MainWindow(fast, settings, model_factory=factory, profile=profile)
+    notice = " ".join(x for x in (notice, profile_notice) if x)
     if notice:
         window.statusBar().showMessage(notice, 15000)
     return app, window
@@ -69,8 +60,10 @@ def run(args) -> int:
     return app.exec()
 
 
-def screenshot(out: Path, theme: str = "light", width: int = 1000, height: int = 600) -> Path:
-    """Render the window with sample text to a PNG (offscreen works), for reviewing the look."""
+def screenshot(out: Path, theme: str = "light", width: int = 1000, height: int = 600, text: str = SAMPLE_TEXT) -> Path:
+    """Render the window with sample text to a PNG (offscreen works), for reviewing the look.
+
+    With `text=""` it times what a writer waits for at start-up: the empty editor, on screen."""
     from PySide6.QtCore import QEventLoop, QTimer
 
     app, window = build_window(with_model=False)
@@ -78,8 +71,9 @@ def screenshot(out: Path, theme: str = "light", width: int = 1000, height: int =
     window.settings.theme = theme
     window.apply_settings()
     window.resize(width, height)
-    window.editor.setPlainText(SAMPLE_TEXT)
-    window.editor.check_now()
+    if text:
+        window.editor.setPlainText(text)
+        window.editor.check_now()
     window.show()
     loop = QEventLoop()
     QTimer.singleShot(200, loop.quit)

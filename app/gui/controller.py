@@ -25,10 +25,11 @@ class CheckController(QObject):
     _from_worker = Signal(object)  # emitted on the worker thread, received on the GUI thread
     _loaded = Signal(object)  # load error or None, likewise
 
-    def __init__(self, engine, model_factory=None, parent=None):
+    def __init__(self, engine, model_factory=None, parent=None, profile=None):
         super().__init__(parent)
         self.engine = engine  # the fast engine
-        self.fast = SentenceCache(engine)
+        self.profile = profile  # the writer's profile, applied in both stages
+        self.fast = SentenceCache(self._personal(engine))
         self._latest = {FAST: 0, MODEL: 0}
         self._next = 0
         self.worker: ModelWorker | None = None
@@ -44,9 +45,18 @@ class CheckController(QObject):
 
         def make():
             engine = model_factory()
-            return SentenceCache(engine)
+            return SentenceCache(self._personal(engine))
 
         self.worker = ModelWorker(make, self._from_worker.emit, on_ready=self._loaded.emit).start()
+
+    def _personal(self, engine):
+        """Inside the cache: only sentences that changed are checked; what the profile learns about a
+        word is applied by forgetting the cached sentences with that word (`forget_cached(words)`)."""
+        if self.profile is None:
+            return engine
+        from ..engine.personalize import PersonalizedEngine
+
+        return PersonalizedEngine(engine, self.profile)
 
     def stop_model(self) -> None:
         if self.worker is not None:
@@ -101,11 +111,12 @@ class CheckController(QObject):
         self.checked.emit(rid, result, stage)
         return True
 
-    def forget_cached(self) -> None:
-        """The personal dictionary or ignore list changed: cached answers may be wrong now."""
-        self.fast.clear()
-        if self.worker is not None and self.worker.engine is not None:
-            self.worker.engine.clear()
+    def forget_cached(self, words=None) -> None:
+        """The personal dictionary, ignore list or profile changed: cached answers may be wrong now
+        (with `words`, only the sentences containing them)."""
+        caches = [self.fast] + ([self.worker.engine] if self.worker is not None and self.worker.engine is not None else [])
+        for cache in caches:
+            cache.clear() if words is None else cache.forget(words)
 
     def _on_loaded(self, error) -> None:
         self.model_state.emit(f"unavailable: {error}" if error else "ready")

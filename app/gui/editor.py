@@ -13,6 +13,7 @@ from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QInputDialog, QMenu, QTextEdit
 
+from ..engine.text import match_case
 from ..engine.types import CheckResult, Suggestion
 from .controller import FAST, MODEL
 
@@ -43,6 +44,11 @@ class SuggestionEditor(QTextEdit):
     suggestions_changed = Signal(int)
     accepted = Signal(object)
     learning_feedback = Signal(bool, str)  # right?, message
+    # What the writer did with a mark, for the profile (gui/learning.py records it):
+    corrected = Signal(object, str, str)  # suggestion, the word put in, how: accepted / retyped / another way
+    rejected_one = Signal(object)  # suggestion
+    word_added = Signal(str)
+    marks_edited = Signal(list)  # marks the writer typed over (a fix of their own, perhaps)
 
     def __init__(self, controller, parent=None):
         super().__init__(parent)
@@ -54,6 +60,8 @@ class SuggestionEditor(QTextEdit):
         self.learning = False
         self.speaker = None
         self.ask_text = lambda title, label: QInputDialog.getText(self, title, label)  # tests replace it
+        self.ask_another_way = self._ask_another_way  # tests replace it
+        self._applying = False  # our own replacements are not the writer's typing
         self._fast_timer = QTimer(self, singleShot=True, interval=FAST_DELAY_MS)
         self._fast_timer.timeout.connect(self.check_now)
         self._model_timer = QTimer(self, singleShot=True, interval=MODEL_DELAY_MS)
@@ -100,6 +108,8 @@ class SuggestionEditor(QTextEdit):
             return [s for s in kept if text[s.start : s.end] == s.original]
 
         before = len(self.suggestions)
+        if not self._applying:
+            self._note_touched(at, removed, text[at:new_end])
         self.suggestions = tuple(shift(self.suggestions))
         self.rejected = shift(self.rejected)
         if len(self.suggestions) != before or delta:
@@ -113,6 +123,19 @@ class SuggestionEditor(QTextEdit):
             self.check_model_now()  # a sentence was just finished: no need to wait for a pause
         else:
             self._model_timer.start()
+
+    def _note_touched(self, at: int, removed: int, typed: str) -> None:
+        """Tell the profile recorder which marked words the writer is typing over themself."""
+        touched = []
+        for s in self.suggestions:
+            if removed:
+                hit = at < s.end and s.start < at + removed
+            else:  # letters typed inside a marked word, or onto either end of it
+                hit = s.start < at < s.end or (at == s.end and typed[:1].isalpha()) or (at == s.start and typed[-1:].isalpha())
+            if hit:
+                touched.append(s)
+        if touched:
+            self.marks_edited.emit(touched)
 
     def check_now(self) -> int:
         self._fast_timer.stop()
@@ -161,33 +184,46 @@ class SuggestionEditor(QTextEdit):
                 return s
         return None
 
-    def accept(self, s: Suggestion, replacement: str | None = None) -> bool:
+    def accept(self, s: Suggestion, replacement: str | None = None, how: str = "accepted") -> bool:
         text = self.toPlainText()
         if text[s.start : s.end] != s.original:
             return False  # the text moved under it; a fresh check will come
+        if not (replacement or s.replacements):
+            return False  # an unknown word with nothing chosen: nothing to put in
+        word = replacement or s.best
         cur = QTextCursor(self.document())
         cur.beginEditBlock()  # one undo step
         cur.setPosition(qt_index(text, s.start))
         cur.setPosition(qt_index(text, s.end), QTextCursor.KeepAnchor)
-        cur.insertText(replacement or s.best)
+        self._applying = True
+        try:
+            cur.insertText(word)
+        finally:
+            self._applying = False
         cur.endEditBlock()
         self.accepted.emit(s)
+        self.corrected.emit(s, word, how)
         return True
 
     def accept_all(self) -> int:
         """Every mark's best replacement, from the end backwards, as one undo step."""
-        todo = sorted(self.suggestions, key=lambda s: -s.start)
+        # Not recorded in the profile: accepting everything at once is no judgement on each word.
+        todo = sorted((s for s in self.suggestions if s.replacements), key=lambda s: -s.start)
         text = self.toPlainText()
         cur = QTextCursor(self.document())
         cur.beginEditBlock()
         done = 0
-        for s in todo:
-            if text[s.start : s.end] != s.original:
-                continue
-            cur.setPosition(qt_index(text, s.start))
-            cur.setPosition(qt_index(text, s.end), QTextCursor.KeepAnchor)
-            cur.insertText(s.best)
-            done += 1
+        self._applying = True
+        try:
+            for s in todo:
+                if text[s.start : s.end] != s.original:
+                    continue
+                cur.setPosition(qt_index(text, s.start))
+                cur.setPosition(qt_index(text, s.end), QTextCursor.KeepAnchor)
+                cur.insertText(s.best)
+                done += 1
+        finally:
+            self._applying = False
         cur.endEditBlock()
         return done
 
@@ -196,6 +232,7 @@ class SuggestionEditor(QTextEdit):
         self.suggestions = tuple(x for x in self.suggestions if x is not s)
         self._paint()
         self.suggestions_changed.emit(len(self.suggestions))
+        self.rejected_one.emit(s)
 
     def reject_all(self) -> None:
         self.rejected.extend(self.suggestions)
@@ -213,6 +250,7 @@ class SuggestionEditor(QTextEdit):
     def add_to_dictionary(self, s: Suggestion) -> None:
         self.controller.engine.personal.add(s.original)
         self.ignore_everywhere(s)
+        self.word_added.emit(s.original)
 
     def hear(self, word: str) -> None:
         if self.speaker is not None:
@@ -225,11 +263,35 @@ class SuggestionEditor(QTextEdit):
             return False
         right = typed.strip().lower() in {r.lower() for r in s.replacements}
         if right:
-            self.accept(s, typed.strip())
+            self.accept(s, typed.strip(), how="retyped")
             self.learning_feedback.emit(True, f"Yes! '{typed.strip()}' is right.")
         else:
             self.learning_feedback.emit(False, f"Not quite: '{typed.strip()}'. Have another go, or pick it from the list.")
         return right
+
+    def another_way(self, s: Suggestion) -> bool:
+        """The writer types another attempt (a sounds-like spelling), picks the word, and it goes in."""
+        chosen = self.ask_another_way(s)
+        if not chosen:
+            return False
+        return self.accept(s, match_case(s.original, chosen), how="another way")
+
+    def _ask_another_way(self, s: Suggestion) -> str | None:
+        from .another_way import AnotherWayDialog
+
+        return AnotherWayDialog.ask(s.original, self.words_like, self)
+
+    def words_like(self, attempt: str) -> list[str]:
+        """Candidates for the writer's own attempt at a word: the fast engine's, the attempt first
+        when it is itself a word."""
+        attempt = attempt.strip()
+        fast = self.controller.engine
+        if not attempt:
+            return []
+        found = list(fast.suggest_word(attempt, 8))
+        if fast.lexicon.is_valid(attempt.lower()) and attempt.lower() not in (w.lower() for w in found):
+            found.insert(0, attempt)
+        return found
 
     def menu_for(self, s: Suggestion) -> QMenu:
         menu = QMenu(self)
@@ -237,12 +299,14 @@ class SuggestionEditor(QTextEdit):
             info = menu.addAction(s.explanation)
             info.setEnabled(False)
             menu.addSeparator()
-        if self.learning:
+        if self.learning and s.replacements:
             menu.addAction("Try it myself...", lambda: self.try_myself(s))
         for rep in s.replacements[:5]:
             menu.addAction(f"Accept: {rep}" if rep == s.best else rep, lambda r=rep: self.accept(s, r))
+        # No replacement (an unknown word), or none of them right: the writer tries another spelling.
+        menu.addAction("Type it another way\u2026", lambda: self.another_way(s))
         menu.addSeparator()
-        menu.addAction("Reject", lambda: self.reject(s))
+        menu.addAction("Reject" if s.replacements else "Leave it as it is", lambda: self.reject(s))
         menu.addAction("Ignore everywhere", lambda: self.ignore_everywhere(s))
         menu.addAction("Add to dictionary", lambda: self.add_to_dictionary(s))
         hear = menu.addAction(f"Hear it: {s.best}", lambda: self.hear(s.best))

@@ -17,10 +17,13 @@ from PySide6.QtWidgets import (
     QMessageBox,
 )
 
+from ..engine.profile import Profile
 from ..settings import Settings, save_settings
 from .autosave import Autosave
 from .controller import CheckController
 from .editor import SuggestionEditor
+from .learning import ProfileRecorder
+from .model_factory import model_factory_for
 from .themes import UNDERLINES, palette, reading_font_family
 
 FILE_FILTER = "Text (*.txt *.md);;All files (*)"
@@ -29,12 +32,15 @@ AUTOSAVE_IDLE_MS = 3000
 
 class MainWindow(QMainWindow):
     def __init__(self, engine, settings: Settings | None = None, model_factory=None, autosave: Autosave | None = None,
-                 persist_settings: bool = True, parent=None):
+                 persist_settings: bool = True, parent=None, profile=None):
         super().__init__(parent)
         self.settings = settings or Settings()
         self.persist_settings = persist_settings
-        self.controller = CheckController(engine, parent=self)
+        # The writer's profile (app.py opens the saved one); by default one that lives in memory only.
+        self.profile = profile if profile is not None else Profile()
+        self.controller = CheckController(engine, parent=self, profile=self.profile)
         self.editor = SuggestionEditor(self.controller, self)
+        self.recorder = ProfileRecorder(self.editor, self.profile, self)
         self.setCentralWidget(self.editor)
         self.path: Path | None = None
         self.autosave = autosave or Autosave()
@@ -49,6 +55,7 @@ class MainWindow(QMainWindow):
         self.controller.failed.connect(lambda _rid, msg: self.statusBar().showMessage(f"check failed: {msg}", 8000))
         self.editor.suggestions_changed.connect(self._refresh_panel)
         self.editor.learning_feedback.connect(lambda ok, msg: self.statusBar().showMessage(msg, 6000))
+        self.recorder.recorded.connect(lambda msg: self.statusBar().showMessage(msg, 4000))
         self.editor.document().modificationChanged.connect(self._update_title)
         self.editor.textChanged.connect(self._autosave_timer.start)
         self.apply_settings()
@@ -134,6 +141,9 @@ class MainWindow(QMainWindow):
         self.dark_action.setChecked(s.theme == "dark")
         self.editor.learning = s.mode == "learning"
         self.mode_actions[s.mode].setChecked(True)
+        if self.profile.enabled != s.learn_from_me:
+            self.profile.enabled = s.learn_from_me
+            self.controller.forget_cached()
         from .speech import Speaker
 
         self.editor.speaker = Speaker(voice=s.speech_voice, rate=s.speech_rate)
@@ -158,8 +168,12 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         from .settings_dialog import SettingsDialog
 
-        dlg = SettingsDialog(self.settings, self)
-        if dlg.exec():
+        dlg = SettingsDialog(self.settings, self, profile=self.profile, dictionary=self.controller.engine.personal)
+        accepted = dlg.exec()
+        if dlg.learned_page.changed:
+            self.controller.forget_cached()  # pairs were deleted: cached answers may still use them
+            self.editor.check_now()
+        if accepted:
             old_model = (self.settings.engine, self.settings.model)
             self.settings = dlg.result_settings()
             self.apply_settings()
@@ -168,8 +182,6 @@ class MainWindow(QMainWindow):
                 self.restart_model()
 
     def restart_model(self) -> None:
-        from .app import model_factory_for
-
         factory = model_factory_for(self.settings, self.controller.engine)
         if factory is None:
             self.controller.stop_model()
@@ -178,11 +190,12 @@ class MainWindow(QMainWindow):
 
     # -- status and panel -----------------------------------------------------------------------
     def _on_model_state(self, state: str) -> None:
-        from ..runtime.hardware import machine
-
-        hw = machine()
-        device = "GPU" if (hw.gpu_offload and hw.best_gpu and hw.best_gpu.discrete) else "CPU"
         if state == "ready":
+            # Asked only once a model is loaded: detection loads llama.cpp, which would slow the start.
+            from ..runtime.hardware import machine
+
+            hw = machine()
+            device = "GPU" if (hw.gpu_offload and hw.best_gpu and hw.best_gpu.discrete) else "CPU"
             name = self.settings.model or "gemma3-270m (embedded)"
             text = f"fast + model: {name} · {device}"
         elif state == "loading":
@@ -203,7 +216,8 @@ class MainWindow(QMainWindow):
     def _refresh_panel(self, *_):
         self.panel.clear()
         for s in self.editor.suggestions:
-            item = QListWidgetItem(f"{s.original} \u2192 {s.best}   ({s.kind})")
+            change = f"\u2192 {s.best}" if s.replacements else "(no suggestion)"
+            item = QListWidgetItem(f"{s.original} {change}   ({s.kind})")
             item.setToolTip(s.explanation)
             item.setData(Qt.UserRole, s)
             self.panel.addItem(item)

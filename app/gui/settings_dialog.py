@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import threading
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QColorDialog,
@@ -37,7 +37,7 @@ class _DownloadSignals(QObject):
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: Settings, parent=None):
+    def __init__(self, settings: Settings, parent=None, profile=None, dictionary=None):
         super().__init__(parent)
         self.setWindowTitle("Settings")
         self._settings = dataclasses.replace(settings)
@@ -49,6 +49,10 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self._model_box())
         layout.addWidget(self._display_box())
+        from .learned_page import LearnedPage
+
+        self.learned_page = LearnedPage(profile, self._settings.learn_from_me, dictionary)
+        layout.addWidget(self.learned_page)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -64,20 +68,36 @@ class SettingsDialog(QDialog):
         cat = load_catalog()
         rec = recommend(machine(), cat)
         self.model_combo = QComboBox()
-        self.model_combo.addItem("Embedded default: Gemma 3 270M (no download)", None)
         for e in cat:
-            if e.embedded:
-                continue
             tag = " - recommended for this computer" if e.id == rec.model_id else ""
-            score = f", {e.suite_score:.0f}% on the original suite" if e.suite_score else ""
-            note = "" if e.published else " (not published yet)"
-            self.model_combo.addItem(f"{e.name}: {e.size_mb} MB{score}{tag}{note}", e.id)
+            # Only figures our own strict benchmark measured; everything else says so.
+            score = f", {e.score_label()}"
+            if e.embedded:
+                self.model_combo.insertItem(0, f"Embedded default: {e.name.split(' (')[0]} (no download){score}{tag}", None)
+                continue
+            why = e.unavailable_reason()
+            self.model_combo.addItem(f"{e.name}: {e.size_mb} MB{score}{tag}" + (" (not published yet)" if why else ""), e.id)
+            if why:
+                # Shown so the line-up is visible, but greyed: it cannot be downloaded or chosen.
+                item = self.model_combo.model().item(self.model_combo.count() - 1)
+                item.setEnabled(False)
+                item.setToolTip(why)
         self.model_combo.addItem("Fast engine only (no model)", FAST_ONLY)
         current = FAST_ONLY if self._settings.engine == "fast" else self._settings.model
         idx = self.model_combo.findData(current)
+        if idx >= 0 and not self.model_combo.model().item(idx).isEnabled():
+            idx = 0  # a saved choice that is no longer offered
         self.model_combo.setCurrentIndex(max(0, idx))
         form.addRow("Model:", self.model_combo)
-        form.addRow("", QLabel(f"This computer: {machine().describe()}"))
+        hw = machine()
+        form.addRow("", QLabel(f"This computer: {hw.describe()}"))
+        advice = hw.advice()
+        if not advice.ok:
+            # The reason and the fix for an unused GPU, selectable so the command can be copied.
+            self.gpu_label = QLabel(f"GPU not used: {advice.reason}.\nTo use it: {advice.fix}")
+            self.gpu_label.setWordWrap(True)
+            self.gpu_label.setTextInteractionFlags(self.gpu_label.textInteractionFlags() | Qt.TextSelectableByMouse)
+            form.addRow("", self.gpu_label)
         row = QHBoxLayout()
         self.download_button = QPushButton("Download")
         self.download_button.clicked.connect(self.start_download)
@@ -109,6 +129,9 @@ class SettingsDialog(QDialog):
         from ..runtime.download import DownloadOptions, download
 
         entry = find(model_id)
+        if entry.unavailable_reason():
+            self.progress_label.setText(f"{entry.name} is {entry.unavailable_reason()}.")
+            return
         self._cancel.clear()
         self.download_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
@@ -202,4 +225,5 @@ class SettingsDialog(QDialog):
         s.underline_colours = {**s.underline_colours, "default": self.colour_button.text()}
         s.speech_voice = self.voice_combo.currentData() or ""
         s.speech_rate = self.rate_slider.value() / 10
+        s.learn_from_me = self.learned_page.learning_on()
         return s.validated()

@@ -11,8 +11,8 @@ THEMES = {
 }
 # Underline colours that read on both backgrounds (never red: red says "wrong" too loudly).
 UNDERLINES = {
-    "light": {"default": "#8e44ad", "homophone": "#1f6fb2", "contraction": "#138d75", "spacing": "#b9770e"},
-    "dark": {"default": "#c39bd3", "homophone": "#7fb3e0", "contraction": "#76d7c4", "spacing": "#f5b041"},
+    "light": {"default": "#8e44ad", "homophone": "#1f6fb2", "contraction": "#138d75", "spacing": "#b9770e", "unknown": "#7f8c8d"},
+    "dark": {"default": "#c39bd3", "homophone": "#7fb3e0", "contraction": "#76d7c4", "spacing": "#f5b041", "unknown": "#aab7b8"},
 }
 
 

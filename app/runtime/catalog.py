@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 
 from ..engine.resources import read_text
+from .gguf_meta import ModelShape
 
 ROLES = ("scorer", "corrector")
 REQUIRED = ("id", "name", "family", "parameters", "role", "file", "size_mb", "template", "ram_gb", "vram_gb")
@@ -34,12 +35,29 @@ class ModelEntry:
     hf_repo: str | None = None
     hf_file: str | None = None
     source: str = "hub"  # "hub" or "embedded"
-    suite_score: float | None = None
+    # Strict sentence accuracy (%) on ../shared/benchmarks/seed99.tsv, measured by `dyslexic-writer
+    # bench`; None until we have measured it ourselves.
+    seed99_strict: float | None = None
     published: bool = True
+    # KV-cache shape, for the fits-in-VRAM rule before the file is downloaded (0: unknown).
+    layers: int = 0
+    kv_heads: int = 0
+    head_dim: int = 0
 
     @property
     def embedded(self) -> bool:
         return self.source == "embedded"
+
+    @property
+    def shape(self) -> ModelShape:
+        return ModelShape(int(self.size_mb * 2**20), self.layers, self.kv_heads, self.head_dim)
+
+    def score_label(self) -> str:
+        return f"{self.seed99_strict:.1f}% seed99 strict" if self.seed99_strict is not None else "not measured"
+
+    def unavailable_reason(self) -> str:
+        """Why this model cannot be chosen ("" when it can)."""
+        return "" if self.published else "not published yet: the fine-tuned weights are not on the hub, so it cannot be downloaded"
 
     def local_path(self, models_dir: Path | None = None) -> Path:
         return (models_dir or default_models_dir()) / self.file

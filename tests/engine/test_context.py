@@ -47,8 +47,8 @@ def test_the_written_word_stays_without_a_clear_margin(make):
 def test_non_words_take_the_best_fitting_correction(make):
     # Neutral model: the error model decides ("doard" is one b/d reversal from "board").
     assert make().check("He has a big doard.").corrected == "He has a big board."
-    # A model that hates "board" can still pick another candidate.
-    assert make(disliked=["board"]).check("He has a big doard.").corrected != "He has a big board."
+    # The sentence can still overrule the error model's favourite.
+    assert make(disliked=["board"], liked=["toward"]).check("He has a big doard.").corrected == "He has a big toward."
 
 
 def test_fast_engine_certainties_are_kept(make):

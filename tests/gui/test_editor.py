@@ -72,7 +72,7 @@ def test_ignore_and_add_to_dictionary_persist(qtbot, window, engine, tmp_path):
     engine.personal = PersonalDictionary(tmp_path / "words.txt")
     engine.ignored = PersonalDictionary(tmp_path / "ignored.txt")
     try:
-        type_and_wait(qtbot, window, "Grizzlebop is enuff. I like teh cat.")
+        type_and_wait(qtbot, window, "Meet Grizzlebop, it is enuff. I like teh cat.")
         enuff, teh = window.editor.suggestions
         window.editor.add_to_dictionary(enuff)
         assert "enuff" in PersonalDictionary(tmp_path / "words.txt")

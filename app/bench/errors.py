@@ -1,0 +1,190 @@
+"""Error-level scoring of real writing (the tagged Holbrook format), as `../shared/README.md` defines it.
+
+A line is `category, input, expected[, writer]`. Tokens are whitespace-separated and compared
+case-insensitively (capitals are not tagged). Aligning input->expected gives the gold edits,
+input->output the edits the system made; an edit is (first input token, last input token + 1,
+replacement tokens). A gold edit is recalled when the output makes exactly that edit; precision is
+gold edits made / edits made; a false alarm is an edit that touches no tagged token.
+"""
+
+from __future__ import annotations
+
+import difflib
+import statistics
+from dataclasses import dataclass, field
+from typing import Callable
+
+Edit = tuple[int, int, str]
+
+
+@dataclass(frozen=True)
+class TaggedLine:
+    category: str
+    input: str
+    expected: str
+    writer: str = ""
+
+
+def parse_tagged(text: str) -> list[TaggedLine]:
+    """Lines of `category<TAB>input<TAB>expected[<TAB>writer]`; `#` starts a comment line."""
+    out = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) not in (3, 4):
+            raise ValueError(f"line {n}: expected 3 or 4 tab-separated columns, found {len(parts)}")
+        out.append(TaggedLine(parts[0].strip(), parts[1], parts[2], parts[3].strip() if len(parts) == 4 else ""))
+    return out
+
+
+def edits(source: str, target: str) -> set[Edit]:
+    """Token edits from `source` to `target`. A block of n words replaced by n words is n separate
+    errors ("siter go" -> "sister goes" is two), so each can be recalled on its own; blocks that
+    change the number of words (splits, joins, insertions) stay whole."""
+    a, b = source.lower().split(), target.lower().split()
+    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    out: set[Edit] = set()
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag == "equal":
+            continue
+        if tag == "replace" and i2 - i1 == j2 - j1:
+            out.update((i1 + k, i1 + k + 1, b[j1 + k]) for k in range(i2 - i1) if a[i1 + k] != b[j1 + k])
+        else:
+            out.add((i1, i2, " ".join(b[j1:j2])))
+    return out
+
+
+def _touches(e: Edit, spans: list[tuple[int, int]]) -> bool:
+    """Whether a system edit overlaps a tagged span (an insertion touches the span it borders)."""
+    i1, i2, _ = e
+    for g1, g2 in spans:
+        if i1 < i2 and g1 < g2:
+            if i1 < g2 and g1 < i2:
+                return True
+        elif g1 <= i2 and i1 <= g2:
+            return True
+    return False
+
+
+def _strip(token: str) -> str:
+    return token.strip(".,;:!?\"()[]{}").lower()
+
+
+@dataclass
+class ErrorTally:
+    gold: int = 0
+    recalled: int = 0
+    made: int = 0
+    correct: int = 0
+    false_alarms: int = 0
+    words: int = 0
+    real_word_gold: int = 0
+    real_word_recalled: int = 0
+    lines: int = 0
+    times_ms: list[float] = field(default_factory=list)
+
+    def add(self, source: str, expected: str, output: str, is_word: Callable[[str], bool] | None = None,
+            ms: float = 0.0) -> tuple[set[Edit], set[Edit]]:
+        """Score one line; returns (gold edits, system edits)."""
+        gold = edits(source, expected)
+        made = edits(source, output)
+        toks = source.split()
+        spans = [(g[0], g[1]) for g in gold]
+        self.lines += 1
+        self.words += len(toks)
+        self.gold += len(gold)
+        self.made += len(made)
+        hit = gold & made
+        self.recalled += len(hit)
+        self.correct += len(hit)
+        self.false_alarms += sum(1 for e in made if not _touches(e, spans))
+        if is_word is not None:
+            for g in gold:
+                if g[1] - g[0] == 1 and " " not in g[2] and is_word(_strip(toks[g[0]])):
+                    self.real_word_gold += 1
+                    self.real_word_recalled += g in hit
+        self.times_ms.append(ms)
+        return gold, made
+
+    @property
+    def recall(self) -> float:
+        return self.recalled / self.gold if self.gold else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.made if self.made else 1.0
+
+    @property
+    def f2(self) -> float:
+        p, r = self.precision, self.recall
+        return 5 * p * r / (4 * p + r) if p + r else 0.0
+
+    @property
+    def real_word_recall(self) -> float:
+        return self.real_word_recalled / self.real_word_gold if self.real_word_gold else 1.0
+
+    @property
+    def false_alarms_per_1000(self) -> float:
+        return 1000 * self.false_alarms / self.words if self.words else 0.0
+
+    def percentile_ms(self, q: float) -> float:
+        if not self.times_ms:
+            return 0.0
+        s = sorted(self.times_ms)
+        return s[min(len(s) - 1, int(round(q * (len(s) - 1))))]
+
+    def row(self) -> dict:
+        return {
+            "lines": self.lines,
+            "words": self.words,
+            "gold_edits": self.gold,
+            "edits_made": self.made,
+            "recall": round(self.recall, 3),
+            "precision": round(self.precision, 3),
+            "f2": round(self.f2, 3),
+            "real_word_recall": round(self.real_word_recall, 3),
+            "real_word_errors": self.real_word_gold,
+            "false_alarms_per_1000": round(self.false_alarms_per_1000, 2),
+            "median_ms": round(statistics.median(self.times_ms), 2) if self.times_ms else 0.0,
+            "p95_ms": round(self.percentile_ms(0.95), 2),
+        }
+
+
+def format_report(row: dict, title: str) -> str:
+    return "\n".join([
+        title,
+        f"  lines {row['lines']}, words {row['words']}, tagged errors {row['gold_edits']}, edits made {row['edits_made']}",
+        f"  recall {row['recall']:.3f}  precision {row['precision']:.3f}  F2 {row['f2']:.3f}",
+        f"  real-word recall {row['real_word_recall']:.3f} (of {row['real_word_errors']})"
+        f"  false alarms {row['false_alarms_per_1000']:.2f} per 1,000 words",
+        f"  ms per line: median {row['median_ms']:.1f}, p95 {row['p95_ms']:.1f}",
+    ])
+
+
+def hunspell_is_word() -> Callable[[str], bool]:
+    """The benchmark's "dictionary word" test for real-word errors: Hunspell en_US or en_GB accepts
+    it (independent of the engine under test, whose own lexicon is what is being measured)."""
+    from ..engine.lexicon import load_hunspell
+
+    dictionaries = load_hunspell()
+    return lambda w: bool(w) and any(d.lookup(w) for d in dictionaries)
+
+
+def run_tagged(engine, lines: list[TaggedLine], is_word: Callable[[str], bool] | None = None,
+               warmup: int = 3) -> tuple[ErrorTally, list[dict]]:
+    """Check every line with `engine` and score it; one record per line for `--show-failures`."""
+    import time
+
+    for line in lines[:warmup]:
+        engine.check(line.input)  # fills caches so the timings describe steady typing
+    tally = ErrorTally()
+    records = []
+    for line in lines:
+        t0 = time.perf_counter()
+        out = engine.check(line.input).corrected
+        ms = (time.perf_counter() - t0) * 1000
+        gold, made = tally.add(line.input, line.expected, out, is_word, ms)
+        records.append({"input": line.input, "expected": line.expected, "output": out,
+                        "missed": sorted(gold - made), "wrong": sorted(made - gold), "writer": line.writer})
+    return tally, records

@@ -1,0 +1,93 @@
+"""Deriving real-word confusions (`dyslexic-writer train confusions`): which dictionary words weak
+spellers write for which other words ("cave" for "gave", "were" for "where"), from the training
+split of the Birkbeck+Holbrook pairs (a pair whose misspelling is itself a word) and the generated
+sentence pairs. The held-out split never feeds it. The app reads the result from
+resources/real_words.yaml; the context model still decides every case in its sentence.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+from .sources import WordPair, is_held_out, parse_birkbeck, parse_holbrook
+
+MAX_PER_WORD = 4
+# A confusion seen once may be one child's accident; every kept one costs a model call per sentence
+# in which its word appears, so only repeated ones are kept.
+MIN_COUNT = 2
+# Only slips an error model can explain are kept ("cave"/"gave", "there"/"their"); pairs such as
+# "act" for "great" are too far apart to be worth asking the model about in every sentence.
+MAX_COST = 1.6
+
+
+def plausible(written: str, meant: str) -> bool:
+    from ..engine.error_model import edit_cost
+    from ..engine.morphology import variants
+    from ..engine.ranker import sound_codes
+
+    if meant in variants(written):
+        return False  # US and UK spellings are both right ("acknowledgment")
+    return edit_cost(written, meant).value <= MAX_COST or bool(sound_codes(written) & sound_codes(meant))
+
+
+def real_word_pairs(pairs: list[WordPair], is_word) -> Counter:
+    """(written, meant) -> count over single-word pairs where both sides are words and `meant` is
+    in the training split."""
+    out: Counter = Counter()
+    for p in pairs:
+        w, t = p.misspelling.lower(), p.correct.lower()
+        if w == t or not (w.isalpha() and t.isalpha()) or is_held_out(t):
+            continue
+        if is_word(w) and is_word(t) and plausible(w, t):
+            out[(w, t)] += 1
+    return out
+
+
+def sentence_pairs(records: list[dict]) -> list[WordPair]:
+    """Word substitutions in generated {original, corrected} sentence pairs (same length only)."""
+    out = []
+    for r in records:
+        a, b = str(r.get("original", "")).split(), str(r.get("corrected", "")).split()
+        if len(a) != len(b):
+            continue
+        for x, y in zip(a, b):
+            x, y = x.strip(".,;:!?\"'").lower(), y.strip(".,;:!?\"'").lower()
+            if x != y:
+                out.append(WordPair(x, y, "synthetic"))
+    return out
+
+
+def table(counts: Counter) -> dict[str, list[str]]:
+    by_word: dict[str, list[tuple[int, str]]] = {}
+    for (w, t), n in counts.items():
+        if n < MIN_COUNT:
+            continue
+        by_word.setdefault(w, []).append((n, t))
+    return {w: [t for _n, t in sorted(v, key=lambda x: (-x[0], x[1]))[:MAX_PER_WORD]] for w, v in sorted(by_word.items())}
+
+
+def run(data: Path, out: Path) -> dict:
+    import yaml
+
+    from ..engine.lexicon import open_lexicon
+
+    corpora = data / "corpora"
+    pairs = parse_birkbeck((corpora / "birkbeck.dat").read_text(encoding="utf-8", errors="replace"))
+    pairs += parse_holbrook((corpora / "holbrook.dat").read_text(encoding="utf-8", errors="replace"))
+    for path in sorted((data / "synthetic").glob("synthetic_*_gemini3.json")):
+        if "word_pairs" in path.name:
+            continue
+        pairs += sentence_pairs(json.loads(path.read_text(encoding="utf-8")))
+    lex = open_lexicon()
+    counts = real_word_pairs(pairs, lex.is_common)
+    result = table(counts)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(
+        "# Written by `dyslexic-writer train confusions` from the training split (see training/confusions.py).\n"
+        "# written word -> words weak spellers meant by it, most often first.\n"
+        + yaml.safe_dump({"real_words": result}, sort_keys=True, default_flow_style=None, width=120),
+        encoding="utf-8",
+    )
+    return {"words": len(result), "pairs": sum(len(v) for v in result.values())}
