@@ -91,3 +91,29 @@ def test_personal_dictionary_words_are_left_alone(engine):
 
     fast = FastEngine(lexicon=engine.lexicon, personal=PersonalDictionary(words={"their"}))
     assert ContextEngine(fast, FakeScorer(liked=["there"])).check("I went their.").suggestions == ()
+
+
+def test_two_words_that_make_one_are_asked_about(make):
+    eng = make(liked=["sometimes"])
+    assert eng.check("I go out some times.").corrected == "I go out sometimes."
+    # a neutral model keeps what was written
+    assert make().check("I go out some times.").suggestions == ()
+
+
+def test_real_word_confusions_from_training_data_need_a_clear_margin(make):
+    eng = make()
+    eng.real_words = {"cave": ("gave",)}
+    assert eng.check("He cave me a toy.").suggestions == ()
+    eng = make(liked=["gave"])
+    eng.real_words = {"cave": ("gave",)}
+    (s,) = eng.check("He cave me a toy.").suggestions
+    assert (s.original, s.best) == ("cave", "gave")
+
+
+def test_unknown_words_may_still_be_resolved_by_the_sentence(make):
+    eng = make(liked=["discovered"])
+    result = eng.check("We dicuverd a cave.")
+    assert result.corrected == "We discovered a cave."
+    # with no support from the sentence the unknown mark stays, and nothing is changed
+    (s,) = make().check("We went to the qwxzt yesterday.").suggestions
+    assert s.kind == Kind.UNKNOWN and s.replacements == ()

@@ -1,0 +1,46 @@
+import numpy as np
+
+from dyslexic_writer.training.confusions import plausible, real_word_pairs, sentence_pairs, table
+from dyslexic_writer.training.ranker import PoolExample, fit, top1
+from dyslexic_writer.training.sources import WordPair, is_held_out
+
+
+def test_fit_learns_which_feature_marks_the_intended_word():
+    rng = np.random.default_rng(0)
+    examples = []
+    for _ in range(40):
+        x = rng.normal(size=(6, 3))
+        target = int(np.argmax(x[:, 1]))  # the second feature decides
+        examples.append(PoolExample(x, target))
+    w = fit(examples, steps=200)
+    assert w[1] > abs(w[0]) and w[1] > abs(w[2])
+    assert top1(examples, w) > 0.9
+
+
+def test_real_word_pairs_keep_plausible_training_split_slips():
+    words = {"cave", "gave", "were", "where", "act", "great"}
+    pairs = [WordPair("cave", "gave", "h"), WordPair("Cave", "gave", "h"), WordPair("act", "great", "h"),
+             WordPair("skool", "school", "h")]
+    counts = real_word_pairs(pairs, words.__contains__)
+    if is_held_out("gave"):
+        assert counts == {}
+    else:
+        assert counts == {("cave", "gave"): 2}  # "act"/"great" is too far apart; "skool" is no word
+
+
+def test_table_keeps_repeated_confusions_most_frequent_first():
+    from collections import Counter
+
+    counts = Counter({("were", "where"): 3, ("were", "wear"): 2, ("were", "we're"): 1})
+    assert table(counts) == {"were": ["where", "wear"]}
+
+
+def test_sentence_pairs_align_same_length_sentences_only():
+    got = sentence_pairs([{"original": "I went their.", "corrected": "I went there."},
+                          {"original": "a lot", "corrected": "alot of"}, {"original": "x y z", "corrected": "x y"}])
+    assert [(p.misspelling, p.correct) for p in got] == [("their", "there"), ("a", "alot"), ("lot", "of")]
+
+
+def test_us_uk_variants_are_not_confusions():
+    assert not plausible("color", "colour")
+    assert plausible("cave", "gave")
