@@ -23,7 +23,7 @@ from typing import Callable, Iterable, Protocol
 from .candidates import rank_corrections
 from .confusions import ConfusionSets, load_confusions, load_real_words
 from .contractions import load_rules
-from .error_model import COST_REVERSAL, edit_cost, substitution_cost
+from .error_model import COST_REVERSAL, SPLIT_COST, edit_cost, substitution_cost
 from .text import is_sentence_start, match_case, overlaps, protected_spans, words
 from .types import CheckResult, Kind, Suggestion, WrapsFast
 
@@ -163,8 +163,10 @@ class ContextEngine(WrapsFast):
             return Slot(sug.start, sug.end, sug.original, near, "unknown", fallback=sug)
         if sug.kind == Kind.SPACING and " " in sug.original:
             return Slot(sug.start, sug.end, sug.original, [sug.best.lower()], "join")
-        if self.lexicon.is_valid(low) and self.lexicon.is_rare(low):
-            return Slot(sug.start, sug.end, sug.original, [r.lower() for r in sug.replacements[:MAX_OPTIONS]], "rare")
+        if self.lexicon.is_rare(low):
+            # Hunspell rejects it and the fast engine found a far commoner word a cheap slip away
+            # ("alot", "teh"): a misspelling unless the sentence clearly wants it as written.
+            return Slot(sug.start, sug.end, sug.original, [r.lower() for r in sug.replacements[:MAX_OPTIONS]], "unknown")
         return Slot(
             sug.start, sug.end, sug.original, [r.lower() for r in sug.replacements[:MAX_OPTIONS]], "nonword",
             keep_original=False,
@@ -245,7 +247,7 @@ class ContextEngine(WrapsFast):
                 # Among corrections of a non-word, how likely each slip is counts as much as fit.
                 for c in choices:
                     if c != slot.original:
-                        slot.scores[c] -= CHANNEL_WEIGHT * edit_cost(slot.original, c).value
+                        slot.scores[c] -= CHANNEL_WEIGHT * _channel_cost(slot.original, c)
             options = [c for c in choices if c != slot.original] or [slot.original]
             if slot.keep_original:
                 # Each option must clear the margin of the source it came from.
@@ -334,6 +336,13 @@ class ContextEngine(WrapsFast):
         if kind == Kind.REVERSAL:
             return f"letters mixed up: {chosen} fits the sentence"
         return f"{chosen} fits the sentence better"
+
+
+def _channel_cost(written: str, option: str) -> float:
+    """The error model's cost; a missing space ("alot" for "a lot") is one cheap slip."""
+    if " " in option and option.replace(" ", "").lower() == written.lower():
+        return SPLIT_COST
+    return edit_cost(written, option).value
 
 
 def _reversal_variants(word: str) -> set[str]:

@@ -15,7 +15,7 @@ from .types import CheckResult, Kind, Suggestion
 SOURCE = "fast"
 # A rare dictionary word is queried only when a far more common word is one cheap slip away.
 RARE_MAX_COST = 0.5
-RARE_MIN_ZIPF_GAP = 2.0
+RARE_MIN_ZIPF_GAP = 1.5
 RARE_CONFIDENCE_SCALE = 0.6
 # Below this ranker probability the best correction is no better than a guess (right 7% of the time
 # on the training split pairs, against 56% above it): the word is marked `unknown` instead.
