@@ -90,14 +90,21 @@ def cmd_check(args) -> int:
     return 0
 
 
+def parse_file(path: str, parse, command: str):
+    """A benchmark file parsed, or None after telling the user why it cannot be read."""
+    try:
+        return parse(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        print(f"dyslexic-writer {command}: cannot read {path}: {exc}", file=sys.stderr)
+        return None
+
+
 def cmd_bench(args) -> int:
     from .bench.cases import parse_cases
     from .bench.sentences import format_table, run_cases
 
-    try:
-        cases = parse_cases(Path(args.cases).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
-        print(f"dyslexic-writer bench: cannot read {args.cases}: {exc}", file=sys.stderr)
+    cases = parse_file(args.cases, parse_cases, "bench")
+    if cases is None:
         return 2
     import time
 
@@ -169,10 +176,8 @@ def cmd_bench_errors(args) -> int:
 
     from .bench.errors import format_report, hunspell_is_word, parse_tagged, run_tagged
 
-    try:
-        lines = parse_tagged(Path(args.file).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
-        print(f"dyslexic-writer bench-errors: cannot read {args.file}: {exc}", file=sys.stderr)
+    lines = parse_file(args.file, parse_tagged, "bench-errors")
+    if lines is None:
         return 2
     if args.limit:
         lines = lines[: args.limit]

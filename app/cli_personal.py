@@ -68,12 +68,10 @@ def cmd_profile(args) -> int:
 def cmd_bench_personal(args) -> int:
     from .bench.errors import parse_tagged
     from .bench.personal import format_report, run
-    from .cli import _engine_or_exit
+    from .cli import _engine_or_exit, parse_file
 
-    try:
-        lines = parse_tagged(Path(args.file).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
-        print(f"dyslexic-writer bench-personal: cannot read {args.file}: {exc}", file=sys.stderr)
+    lines = parse_file(args.file, parse_tagged, "bench-personal")
+    if lines is None:
         return 2
     engine = _engine_or_exit(args, "bench-personal")
     if engine is None:
