@@ -24,8 +24,7 @@ class PoolExample:
 def build_examples(lex, pairs, wide: bool = True) -> tuple[list[PoolExample], int]:
     """Pools for (misspelling, correct) pairs; returns the examples and how many pools missed the
     intended word (those cannot teach the ranking)."""
-    from ..engine.candidates import _splits, candidate_pool
-    from ..engine.error_model import SPLIT_COST
+    from ..engine.candidates import _splits, candidate_pool, split_features
     from ..engine.ranker import features
 
     examples = []
@@ -37,9 +36,7 @@ def build_examples(lex, pairs, wide: bool = True) -> tuple[list[PoolExample], in
             rows.append(features(low, w, lex.zipf(w), close, same)[0])
             words.append(w)
         for a, b, z in _splits(lex, low):
-            vec = features(low, f"{a} {b}", z, True, False)[0]
-            vec[0] = SPLIT_COST
-            rows.append(vec)
+            rows.append(split_features(low, a, b, z))
             words.append(f"{a} {b}")
         if want not in words or len(words) < 2:
             missed += 1

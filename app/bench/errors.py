@@ -14,6 +14,8 @@ import statistics
 from dataclasses import dataclass, field
 from typing import Callable
 
+from .metrics import f2_score
+
 Edit = tuple[int, int, str]
 
 
@@ -117,8 +119,7 @@ class ErrorTally:
 
     @property
     def f2(self) -> float:
-        p, r = self.precision, self.recall
-        return 5 * p * r / (4 * p + r) if p + r else 0.0
+        return f2_score(self.precision, self.recall)
 
     @property
     def real_word_recall(self) -> float:

@@ -26,6 +26,11 @@ def word_edits(source: str, target: str) -> set[tuple[int, int, str]]:
     return {(i1, i2, " ".join(b[j1:j2])) for tag, i1, i2, j1, j2 in sm.get_opcodes() if tag != "equal"}
 
 
+def f2_score(precision: float, recall: float) -> float:
+    """F-beta with beta 2: recall weighs four times as much as precision."""
+    return 5 * precision * recall / (4 * precision + recall) if precision + recall else 0.0
+
+
 @dataclass
 class Tally:
     cases: int = 0
@@ -63,8 +68,7 @@ class Tally:
 
     @property
     def f2(self) -> float:
-        p, r = self.precision, self.recall
-        return 5 * p * r / (4 * p + r) if p + r else 0.0
+        return f2_score(self.precision, self.recall)
 
     @property
     def median_ms(self) -> float:

@@ -83,7 +83,6 @@ def rank_corrections(
 @lru_cache(maxsize=4096)
 def _ranked(lex: Lexicon, low: str, wide: bool | None) -> tuple[Candidate, ...]:
     out: list[Candidate] = []
-    vecs = []
     for w, (close, same_sound) in candidate_pool(lex, low, wide).items():
         vec, c = features(low, w, lex.zipf(w), close, same_sound)
         if c.phonetic:
@@ -93,11 +92,8 @@ def _ranked(lex: Lexicon, low: str, wide: bool | None) -> tuple[Candidate, ...]:
         else:
             kind = Kind.SPELLING
         out.append(Candidate(lex.form(w), c.value, logit(vec), kind))
-        vecs.append(vec)
     for a, b, z in _splits(lex, low):
-        vec, _c = features(low, f"{a} {b}", z, True, False)
-        vec[0] = SPLIT_COST
-        out.append(Candidate(f"{a} {b}", SPLIT_COST, logit(vec), Kind.SPACING))
+        out.append(Candidate(f"{a} {b}", SPLIT_COST, logit(split_features(low, a, b, z)), Kind.SPACING))
     probs = softmax([c.score for c in out])
     out = [Candidate(c.text, c.cost, c.score, c.kind, round(p, 4)) for c, p in zip(out, probs)]
     out.sort(key=lambda c: (-c.score, c.text))
@@ -133,6 +129,13 @@ def _same_start(word: str, typo: str) -> bool:
     if word[:1] == typo[:1]:
         return True
     return any(word.startswith(old) and new[:1] == typo[:1] for old, new in RESPELLINGS)
+
+
+def split_features(low: str, a: str, b: str, pair_zipf: float) -> list[float]:
+    """The ranker's features for reading `low` as the two words `a b` (one missing space)."""
+    vec, _c = features(low, f"{a} {b}", pair_zipf, True, False)
+    vec[0] = SPLIT_COST
+    return vec
 
 
 def _splits(lex: Lexicon, low: str) -> list[tuple[str, str, float]]:

@@ -50,16 +50,17 @@ MARGINS = {
     "join": 2.0,
     # A word weak spellers often write for another ("cave" for "gave"; from training data).
     "realword": 4.0,
-    # A word the dictionary does not know and whose corrections are all far-fetched.
+    # A word Hunspell does not know (unknown, or a web-only rare form such as "alot"): the best
+    # correction wins unless the sentence wants the word as written.
     "unknown": 0.0,
     # A slip this writer has made before ("cave" for "gave"): the sentence must still support it.
     "personal": 1.0,
 }
 WINDOW_WORDS = 3  # words after the slot that are scored with it
-JOIN_MIN_ZIPF = 3.0
+JOIN_MIN_ZIPF = 3.0  # a joined word must be this common to be proposed for two written words
 # The commonest words ("the", "a", "of", "is") are almost always meant, and asking the model about
 # each of them in every sentence cost most of the time and most false alarms on the dev half.
-REALWORD_MAX_ZIPF = 6.5  # a joined word must be this common to be proposed for two written words
+REALWORD_MAX_ZIPF = 6.5
 MAX_OPTIONS = 5
 # Options far rarer than the written word are almost never meant ("in" -> "inn").
 MAX_RARER = 2.5

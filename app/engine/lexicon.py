@@ -37,8 +37,8 @@ from .resources import load_yaml, read_text, word_list
 # Bump when the tables or the way they are built change, so old caches are rebuilt.
 INDEX_FORMAT = 6
 # A form Hunspell rejects is kept as a *rare* word when the web writes it at least this often
-# (Zipf 2.5: about three times per billion words); rarer ones are unknown. Chosen on the training
-# split of the Birkbeck+Holbrook pairs: higher lets more real misspellings pass as rare words.
+# (Zipf 3: once per million words); rarer ones are unknown. Lower lets more real misspellings pass
+# as rare words (marked only near a far commoner word); higher marks more slang as unknown.
 RARE_MIN_ZIPF = 3.0
 # SymSpell-style symmetric deletes: up to MAX_DELETES deletions within the first PREFIX letters.
 PREFIX = 7
