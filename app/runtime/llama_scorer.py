@@ -2,9 +2,8 @@
 
 Only the positions that are scored ask for logits (the high-level `Llama(logits_all=True)` copies a
 262k-entry vocabulary row into Python for every token, which halves throughput on this model), and
-the logits are read in place through numpy. The shared prefix of consecutive requests stays in the
-KV cache as sequence 0; each candidate continuation gets its own sequence that starts as a copy of
-that prefix, and all candidates are decoded in one batch.
+the logits are read in place through numpy. Requests are merged into a prefix tree of tokens and
+decoded together (`score_many`), so a sentence's shared beginning is computed once.
 
 Not thread-safe: one thread owns a scorer (see `runtime.worker`).
 """
@@ -18,7 +17,11 @@ from pathlib import Path
 
 import numpy as np
 
-MAX_SEQUENCES = 16  # candidates decoded together; sequence 0 holds the shared prefix
+# Limits of one decode. llama.cpp keeps a 262k-float logit row (1 MiB) for each of max(rows asked,
+# sequence ids) outputs, so both limits bound memory: 64 costs 64 MiB, 256 would cost 256 MiB.
+MAX_SEQUENCES = 64
+MAX_ROWS = 64
+MAX_NODES = 512
 
 
 class ModelLoadError(RuntimeError):
@@ -69,10 +72,11 @@ class LlamaScorer:
         cparams = L.llama_context_default_params()
         cparams.n_ctx = n_ctx
         cparams.n_batch = n_ctx
-        # Logit buffers are n_ubatch x vocabulary (262k for Gemma): keep the micro-batch small.
+        # Compute buffers grow with the micro-batch times the 262k vocabulary: keep it small.
         cparams.n_ubatch = 64
         cparams.n_seq_max = MAX_SEQUENCES
-        cparams.kv_unified = True  # candidates share the prefix cells instead of splitting n_ctx
+        # One cache for all sequences: a cell may belong to many (the prefix tree's shared tokens).
+        cparams.kv_unified = True
         threads = n_threads or max(1, min(8, os.cpu_count() or 1))
         cparams.n_threads = threads
         cparams.n_threads_batch = threads
@@ -86,9 +90,8 @@ class LlamaScorer:
         self._mem = L.llama_get_memory(self._ctx)
         self._batch = L.llama_batch_init(n_ctx, 0, MAX_SEQUENCES)
         self.n_ctx = n_ctx
-        self._prefix: list[int] = []  # tokens held in sequence 0
-        self._prefix_logp: np.ndarray | None = None  # log-softmax after the last prefix token
         self.tokens_evaluated = 0
+        self._lse_cache: dict[int, float] = {}
 
     # -- tokens ---------------------------------------------------------------------------
     def tokenize(self, text: str, bos: bool = False) -> list[int]:
@@ -103,90 +106,165 @@ class LlamaScorer:
         return list(buf[:n])
 
     # -- scoring --------------------------------------------------------------------------
-    def _log_softmax_row(self, i: int) -> np.ndarray:
+    def _lse(self, i: int) -> float:
+        """log-sum-exp of the logits of batch row `i` (the softmax normaliser) of the last decode."""
+        if i in self._lse_cache:
+            return self._lse_cache[i]
         ptr = self._L.llama_get_logits_ith(self._ctx, i)
         row = np.ctypeslib.as_array(ptr, shape=(self.n_vocab,))
         m = float(row.max())
-        lse = m + math.log(float(np.exp(row - m).sum()))
-        return row, lse
+        self._lse_cache[i] = value = m + math.log(float(np.exp(row - m).sum()))
+        return value
 
-    def _fill(self, items) -> None:
-        """items: (token, pos, seq, want_logits)."""
-        b = self._batch
-        for k, (tok, pos, seq, want) in enumerate(items):
-            b.token[k] = tok
-            b.pos[k] = pos
-            b.n_seq_id[k] = 1
-            b.seq_id[k][0] = seq
-            b.logits[k] = want
-        b.n_tokens = len(items)
-        rc = self._L.llama_decode(self._ctx, b)
-        if rc != 0:
-            raise RuntimeError(f"llama_decode failed ({rc})")
-        self.tokens_evaluated += len(items)
-
-    def _set_prefix(self, tokens: list[int]) -> None:
-        common = 0
-        for a, b in zip(self._prefix, tokens):
-            if a != b:
-                break
-            common += 1
-        if common == len(tokens) and common == len(self._prefix) and self._prefix_logp is not None:
-            return
-        # The last prefix token is always decoded again so its logits are the current ones.
-        common = min(common, len(tokens) - 1)
-        self._L.llama_memory_seq_rm(self._mem, 0, common, -1)
-        new = tokens[common:]
-        self._fill([(t, common + j, 0, j == len(new) - 1) for j, t in enumerate(new)])
-        row, lse = self._log_softmax_row(len(new) - 1)
-        self._prefix_logp = row - lse  # a copy, so later decodes cannot change it
-        self._prefix = list(tokens)
+    def _logit(self, i: int, token: int) -> float:
+        return float(self._L.llama_get_logits_ith(self._ctx, i)[token])
 
     def score(self, prefix: str, continuations: list[str]) -> list[float]:
         """Natural-log probability of each continuation after `prefix` (which starts the text)."""
+        return self.score_many([(prefix, continuations)])[0]
+
+    def score_many(self, requests: list[tuple[str, list[str]]],
+                   floor: float | list[float] | None = None) -> list[list[float]]:
+        """`score` for several (prefix, continuations) requests at once.
+
+        All token sequences are merged into one prefix tree and decoded in as few llama.cpp calls
+        as the limits allow: a shared token is computed once, and every decode pays at least one
+        pass over the 262k-row output matrix, so a few large decodes are much faster than many.
+
+        With `floor`, the prefixes are decoded first, and a continuation whose first token is more
+        than `floor` nats less likely than the best first token of its request is not scored
+        further: it gets -inf. Later tokens only lower a score, so such a continuation cannot
+        come within `floor` of the best one's first token. The first continuation of a request
+        (the reference, such as the word as written) is always scored. `floor` may also be a list
+        with one value per request (math.inf: prune nothing there).
+        """
+        prefixes = [self._prefix_tokens(prefix) for prefix, _ in requests]
+        conts = [[self.tokenize(c) for c in cs] for _, cs in requests]
+        out = [[0.0] * len(cs) for cs in conts]
+        if floor is None:
+            self._score_whole(prefixes, conts, out)
+        else:
+            floors = list(floor) if isinstance(floor, (list, tuple)) else [floor] * len(requests)
+            self._score_gated(prefixes, conts, out, floors)
+        return out
+
+    def _prefix_tokens(self, prefix: str) -> list[int]:
         ptoks = self.tokenize(prefix, bos=True)
         if not ptoks:
             raise ValueError("the model has no BOS token and the prefix is empty")
-        self._set_prefix(ptoks)
-        out: list[float] = []
-        for start in range(0, len(continuations), MAX_SEQUENCES - 1):
-            out.extend(self._score_chunk(ptoks, continuations[start : start + MAX_SEQUENCES - 1]))
-        return out
+        return ptoks
 
-    def _score_chunk(self, ptoks: list[int], conts: list[str]) -> list[float]:
-        L = self._L
-        n = len(ptoks)
-        ctoks = [self.tokenize(c) for c in conts]
-        items = []
-        rows: list[list[int]] = []
-        for i, toks in enumerate(ctoks):
-            seq = i + 1
-            L.llama_memory_seq_rm(self._mem, seq, -1, -1)
-            L.llama_memory_seq_cp(self._mem, 0, seq, 0, n)
-            idx = []
-            for j, t in enumerate(toks[:-1] if toks else []):
-                idx.append(len(items))
-                items.append((t, n + j, seq, True))
-            if toks:
-                items.append((toks[-1], n + len(toks) - 1, seq, False))
-            rows.append(idx)
-        if len(items) + n > self.n_ctx:
+    def _check_length(self, ptoks: list[int], ctoks: list[int]) -> None:
+        if len(ptoks) + len(ctoks) > min(self.n_ctx, MAX_NODES):
             raise ValueError("text too long for the model's context")
-        if items:
-            self._fill(items)
-        scores = []
-        for toks, idx in zip(ctoks, rows):
-            if not toks:
-                scores.append(0.0)
-                continue
-            lp = float(self._prefix_logp[toks[0]])
-            for k, nxt in zip(idx, toks[1:]):
-                row, lse = self._log_softmax_row(k)
-                lp += float(row[nxt]) - lse
-            scores.append(lp)
-        for i in range(len(ctoks)):
-            L.llama_memory_seq_rm(self._mem, i + 1, -1, -1)
-        return scores
+
+    def _score_whole(self, prefixes, conts, out) -> None:
+        tree = _TokenTree()
+        for r, (ptoks, ctoks_list) in enumerate(zip(prefixes, conts)):
+            for c, ctoks in enumerate(ctoks_list):
+                if not ctoks:
+                    continue  # an empty continuation has probability 1
+                self._check_length(ptoks, ctoks)
+                full = ptoks + ctoks
+                if not tree.fits(full, len(ptoks) - 1):
+                    self._decode(tree, clear=True)
+                    self._collect(tree, out)
+                    tree = _TokenTree()
+                tree.add(full, len(ptoks) - 1, len(full) - 1, (r, c))
+        if tree.paths:
+            self._decode(tree, clear=True)
+            self._collect(tree, out)
+
+    def _score_gated(self, prefixes, conts, out, floors: list[float]) -> None:
+        # Stage 1: every distinct prefix, with a logit row at its last token only.
+        heads = _TokenTree()
+        for r, ptoks in enumerate(prefixes):
+            for ctoks in conts[r]:
+                self._check_length(ptoks, ctoks)
+            if not heads.fits(ptoks, len(ptoks) - 1):
+                # Too many sentences at once for one decode: score them in two halves.
+                half = len(prefixes) // 2
+                for part in (range(half), range(half, len(prefixes))):
+                    self._score_gated([prefixes[i] for i in part], [conts[i] for i in part],
+                                      [out[i] for i in part], [floors[i] for i in part])
+                return
+            heads.add(ptoks, len(ptoks) - 1, len(ptoks), r)
+        self._decode(heads, clear=True)
+        first: dict[int, list[float]] = {}
+        todo = []  # (request, continuation, path of its prefix)
+        for idx, (key, nodes, _, _, owners) in enumerate(heads.paths):
+            row = nodes[-1]
+            lse = self._lse(row)
+            for r in owners:
+                lps = [self._logit(row, ct[0]) - lse if ct else 0.0 for ct in conts[r]]
+                first[r] = lps
+                best = max(lps, default=0.0)
+                for c, (ct, lp) in enumerate(zip(conts[r], lps)):
+                    if not ct:
+                        out[r][c] = 0.0
+                    elif c > 0 and lp < best - floors[r]:
+                        out[r][c] = -math.inf
+                    elif len(ct) == 1:
+                        out[r][c] = lp
+                    else:
+                        todo.append((r, c, idx))
+        # Stage 2: the rest of each surviving continuation, on top of its prefix in the cache.
+        base = len(heads.paths)
+        tree = _TokenTree(seq_base=base)
+        copied: set[int] = set()
+
+        def flush():
+            self._decode(tree, clear=False)
+            for key, nodes, lo, hi, owners in tree.paths:
+                lp = 0.0
+                for j in range(lo, hi):
+                    lp += self._logit(nodes[j], key[j + 1]) - self._lse(nodes[j])
+                for r, c in owners:
+                    out[r][c] = first[r][c] + lp
+            for seq in copied:
+                self._L.llama_memory_seq_rm(self._mem, seq, -1, -1)
+            copied.clear()
+
+        for r, c, idx in todo:
+            ctoks = conts[r][c]
+            root = ("prefix", idx)
+            if not tree.fits(ctoks, 0, root=root):
+                flush()
+                tree = _TokenTree(seq_base=base)
+            seq = tree.add(ctoks, 0, len(ctoks) - 1, (r, c), root=root, pos0=len(prefixes[r]))
+            if seq not in copied:
+                # The new sequence sees its prefix's cells (a unified cache shares them, no copy).
+                self._L.llama_memory_seq_cp(self._mem, idx, seq, 0, len(prefixes[r]))
+                copied.add(seq)
+        if tree.paths:
+            flush()
+
+    def _decode(self, tree: "_TokenTree", clear: bool) -> None:
+        L = self._L
+        if clear:
+            L.llama_memory_seq_rm(self._mem, -1, -1, -1)
+        b = self._batch
+        for k, node in enumerate(tree.nodes):
+            b.token[k] = node.token
+            b.pos[k] = node.pos
+            b.n_seq_id[k] = len(node.seqs)
+            for m, seq in enumerate(node.seqs):
+                b.seq_id[k][m] = seq
+            b.logits[k] = node.want
+        b.n_tokens = len(tree.nodes)
+        rc = L.llama_decode(self._ctx, b)
+        if rc != 0:
+            raise RuntimeError(f"llama_decode failed ({rc})")
+        self.tokens_evaluated += len(tree.nodes)
+        self._lse_cache = {}
+
+    def _collect(self, tree: "_TokenTree", out: list[list[float]]) -> None:
+        for key, nodes, lo, hi, owners in tree.paths:
+            lp = 0.0
+            for j in range(lo, hi):
+                lp += self._logit(nodes[j], key[j + 1]) - self._lse(nodes[j])
+            for r, c in owners:
+                out[r][c] = lp
 
     def close(self) -> None:
         if getattr(self, "_ctx", None):
@@ -200,3 +278,75 @@ class LlamaScorer:
             self.close()
         except Exception:  # noqa: BLE001 - interpreter shutdown
             pass
+
+
+class _Node:
+    __slots__ = ("token", "pos", "seqs", "want")
+
+    def __init__(self, token: int, pos: int):
+        self.token = token
+        self.pos = pos
+        self.seqs: list[int] = []
+        self.want = False
+
+
+class _TokenTree:
+    """Token sequences merged on their common beginnings, as one llama.cpp batch.
+
+    Each distinct sequence gets its own sequence id, and a node carries the ids of every sequence
+    through it. A token may attend only to cells sharing one of its ids, which in a prefix tree are
+    exactly its ancestors, so every sequence is scored as if decoded alone. A tree may also grow
+    from `root`s that stand for sequences already in the cache (their ids are given to the new
+    sequences by the caller).
+    """
+
+    def __init__(self, seq_base: int = 0):
+        self.seq_base = seq_base
+        self.nodes: list[_Node] = []
+        self._child: dict[tuple, int] = {}  # (parent node or root, token) -> node
+        self._ids: dict[tuple, int] = {}  # (root, tokens, scored rows) -> index in `paths`
+        # (tokens, their nodes, first and end depth of the rows to score, owners)
+        self.paths: list[tuple[tuple[int, ...], list[int], int, int, list]] = []
+        self.rows = 0
+
+    def fits(self, tokens: list[int], rows_from: int, root=-1) -> bool:
+        cur, depth = root, 0
+        for t in tokens:
+            nxt = self._child.get((cur, t))
+            if nxt is None:
+                break
+            cur, depth = nxt, depth + 1
+        new_nodes = len(tokens) - depth
+        new_rows = max(0, len(tokens) - max(rows_from, depth))  # at most
+        return (self.seq_base + len(self.paths) < MAX_SEQUENCES and len(self.nodes) + new_nodes <= MAX_NODES
+                and self.rows + new_rows <= MAX_ROWS)
+
+    def add(self, tokens: list[int], rows_from: int, rows_to: int, owner, root=-1, pos0: int = 0) -> int:
+        """Add a sequence whose rows at depths [rows_from, rows_to) are scored; returns its id."""
+        # The same tokens scored over other rows (one request's prefix + continuation may spell
+        # another's) are another path: their scores differ.
+        key = (root, tuple(tokens), rows_from, rows_to)
+        if key in self._ids:
+            path = self.paths[self._ids[key]]
+            path[4].append(owner)
+            return self.seq_base + self._ids[key]
+        index = len(self.paths)
+        seq = self.seq_base + index
+        self._ids[key] = index
+        nodes: list[int] = []
+        cur = root
+        for j, t in enumerate(tokens):
+            nxt = self._child.get((cur, t))
+            if nxt is None:
+                nxt = len(self.nodes)
+                self.nodes.append(_Node(t, pos0 + j))
+                self._child[(cur, t)] = nxt
+            node = self.nodes[nxt]
+            node.seqs.append(seq)
+            if rows_from <= j < rows_to and not node.want:
+                node.want = True
+                self.rows += 1
+            nodes.append(nxt)
+            cur = nxt
+        self.paths.append((tuple(tokens), nodes, rows_from, rows_to, [owner]))
+        return seq

@@ -117,3 +117,55 @@ def test_unknown_words_may_still_be_resolved_by_the_sentence(make):
     # with no support from the sentence the unknown mark stays, and nothing is changed
     (s,) = make().check("We went to the qwxzt yesterday.").suggestions
     assert s.kind == Kind.UNKNOWN and s.replacements == ()
+
+
+class BatchingScorer(FakeScorer):
+    """The same fake model, asked in batches like the llama.cpp scorer; `pruned` words get -inf."""
+
+    def __init__(self, pruned=(), **kw):
+        super().__init__(**kw)
+        self.pruned = {w.lower() for w in pruned}
+        self.batches = []
+
+    def score_many(self, requests, floor=None):
+        self.batches.append(len(requests))
+        out = []
+        for prefix, conts in requests:
+            scores = self.score(prefix, conts)
+            out.append([-math.inf if k > 0 and c.split()[0].lower().strip(".") in self.pruned else v
+                        for k, (c, v) in enumerate(zip(conts, scores))])
+        return out
+
+
+def test_batched_decisions_match_one_at_a_time(engine):
+    # Three slots; each later slot is scored again after an earlier one changes the text.
+    text = "I went their yesterday and they're dog barked."
+    single = ContextEngine(engine, FakeScorer(liked=["there"])).check(text)
+    batching = BatchingScorer(liked=["there"])
+    batched = ContextEngine(engine, batching).check(text)
+    assert batched.corrected == single.corrected == "I went there yesterday and there dog barked."
+    # All three slots at once, then the two after the first change, then the one after the second.
+    assert batching.batches == [3, 2, 1]
+    assert batching.calls[-1][0] == "I went there yesterday and there dog"
+
+
+def test_an_option_the_model_pruned_is_never_offered(engine):
+    result = ContextEngine(engine, BatchingScorer(pruned=["bored"])).check("He has a big doard.")
+    (s,) = result.suggestions
+    assert "bored" not in s.replacements
+    assert all(math.isfinite(s.confidence) for s in result.suggestions)
+
+
+def test_a_change_far_back_does_not_score_later_slots_again(engine, monkeypatch):
+    import dyslexic_writer.engine.context as context
+
+    monkeypatch.setattr(context, "RESCORE_WORDS", 5)
+    text = "I went their yesterday and then we walked along the long road home and they're dog barked."
+    batching = BatchingScorer(liked=["there"])
+    result = ContextEngine(engine, batching).check(text)
+    assert result.corrected == "I went there yesterday and then we walked along the long road home and there dog barked."
+    # Only the slots just after a change are scored again: "then" after "their", "barked" after
+    # "they're" ("road" and "they're" are far enough from "their" to be decided at once).
+    assert len(batching.batches) == 2
+    assert [prefix.split()[-1] for prefix, _ in batching.calls[-2:]] == ["and", "dog"]
+    assert batching.calls[-1][0].endswith("home and there dog")

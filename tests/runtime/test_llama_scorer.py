@@ -62,3 +62,34 @@ def test_bad_model_files_give_clear_errors(tmp_path):
     truncated.write_bytes(b"GGUF" + b"\x03\x00\x00\x00" + b"\xff" * 8192)
     with pytest.raises(ModelLoadError):
         LlamaScorer(truncated)
+
+
+def test_a_batch_scores_like_single_requests(scorer):
+    requests = [("I", [" ate lunch.", " eight lunch."]), ("The", [" dog barked.", " bog barked."])]
+    batched = scorer.score_many(requests)
+    for (prefix, conts), got in zip(requests, batched):
+        # Batches of another shape round differently inside llama.cpp; a few tenths of a nat.
+        assert got == pytest.approx(scorer.score(prefix, conts), abs=1.0)
+        assert got[0] > got[1] + 5
+
+
+def test_the_same_tokens_scored_from_another_start_are_kept_apart(scorer):
+    # One request's prefix + continuation spells the other's: each keeps its own score.
+    (longer,), (shorter,) = scorer.score_many([("I went", [" to the park."]), ("I went to", [" the park."])])
+    assert shorter > longer
+    assert shorter == pytest.approx(scorer.score("I went to", [" the park."])[0], abs=1.0)
+
+
+def test_floor_prunes_unlikely_starts_but_never_the_first(scorer):
+    (scores,) = scorer.score_many([("I went to the", [" shop yesterday.", " xylophone zebra.", " shop today."])], floor=3.0)
+    assert scores[1] == float("-inf")
+    assert scores[0] > float("-inf") and scores[2] > float("-inf")
+    (kept,) = scorer.score_many([("I went to the", [" xylophone zebra.", " shop today."])], floor=3.0)
+    assert kept[0] > float("-inf")
+
+
+def test_a_floor_per_request(scorer):
+    requests = [("I went to the", [" shop today.", " xylophone zebra."])] * 2
+    gated, open_ = scorer.score_many(requests, floor=[3.0, float("inf")])
+    assert gated[1] == float("-inf")
+    assert open_[1] > float("-inf")

@@ -1,0 +1,41 @@
+"""The prefix tree that batches token sequences for llama.cpp (pure Python, no model)."""
+
+from dyslexic_writer.runtime.llama_scorer import MAX_ROWS, _TokenTree
+
+
+def test_shared_beginnings_are_one_node_carrying_every_sequence():
+    tree = _TokenTree()
+    a = tree.add([1, 2, 3, 4], 1, 3, "a")
+    b = tree.add([1, 2, 5], 1, 2, "b")
+    assert (a, b) == (0, 1)
+    assert len(tree.nodes) == 5
+    assert tree.nodes[0].seqs == [0, 1] and tree.nodes[1].seqs == [0, 1]
+    assert tree.nodes[2].seqs == [0] and tree.nodes[4].seqs == [1]
+    assert [n.pos for n in tree.nodes] == [0, 1, 2, 3, 2]
+    # Rows: depths 1 and 2 of the first; depth 1 of the second is the same node, so two in all.
+    assert [n.want for n in tree.nodes] == [False, True, True, False, False]
+    assert tree.rows == 2
+
+
+def test_a_repeated_sequence_gains_an_owner_not_a_path():
+    tree = _TokenTree()
+    tree.add([1, 2, 3], 1, 2, "a")
+    assert tree.add([1, 2, 3], 1, 2, "b") == 0
+    assert tree.paths[0][4] == ["a", "b"]
+    # Scored over other rows it is another path, through the same nodes.
+    assert tree.add([1, 2, 3], 0, 2, "c") == 1
+    assert len(tree.nodes) == 3
+
+
+def test_sequences_grown_from_a_cached_prefix_start_at_its_end():
+    tree = _TokenTree(seq_base=4)
+    seq = tree.add([7, 8], 0, 1, "x", root=("prefix", 0), pos0=10)
+    assert seq == 4
+    assert [n.pos for n in tree.nodes] == [10, 11]
+
+
+def test_fits_counts_new_rows():
+    tree = _TokenTree()
+    tree.add(list(range(MAX_ROWS)), 0, MAX_ROWS, "a")
+    assert not tree.fits([999, 1000], 0)
+    assert tree.fits(list(range(MAX_ROWS)), 0)
