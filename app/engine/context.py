@@ -319,7 +319,11 @@ class ContextEngine(WrapsFast):
             slot.value = max(options, key=lambda c: slot.scores[c])
 
     def _margin(self, slot: Slot, option: str) -> float:
-        return MARGINS[slot.option_sources.get(option.lower(), slot.source)]
+        source = slot.option_sources.get(option.lower(), slot.source)
+        if source == "personal" and self.lexicon.zipf(slot.original.lower()) >= REALWORD_MAX_ZIPF:
+            # One slip with "to" or "the" puts that word up in nearly every sentence after it.
+            return max(MARGINS[source], MARGINS["realword"])
+        return MARGINS[source]
 
     def gain(self, slot: Slot, option: str) -> float:
         """How much better `option` fits than the written word, frequency prior partly removed."""
