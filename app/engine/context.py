@@ -251,12 +251,13 @@ class ContextEngine(WrapsFast):
 
         All undecided slots are scored in one batch with the current values around them. A slot
         is decided from that batch unless a slot shortly before it changed: it was scored with
-        the old text and is scored again in the next round. Beyond
-        RESCORE_WORDS words an earlier change barely moves the comparison between options, and
-        re-scoring the rest of a long sentence after every change cost the most time.
+        the old text and is scored again in the next round. Beyond RESCORE_WORDS words an earlier
+        change barely moves the comparison between options, and re-scoring the rest of a long
+        sentence after every change cost the most time.
         """
         for slot in slots:
             slot.value = slot.original if slot.keep_original else match_case(slot.original, slot.options[0])
+        choices = [self._choices(slot) for slot in slots]
         open_ = list(range(len(slots)))
         while open_:
             requests, floors = [], []
@@ -266,7 +267,7 @@ class ContextEngine(WrapsFast):
                 prefix = so_far.rstrip()
                 lead = so_far[len(prefix) :] if prefix else ""  # the space before the word
                 rest = self._window(text, slot.end, e, slots[k + 1 :])
-                requests.append((prefix, [lead + c + rest for c in self._choices(slot)]))
+                requests.append((prefix, [lead + c + rest for c in choices[k]]))
                 floors.append(SCORE_FLOOR if len(prefix.split()) >= FLOOR_MIN_WORDS else math.inf)
             results = self._score_many(requests, floors)
             changed = -1  # end of the last slot that changed in this round
@@ -277,7 +278,7 @@ class ContextEngine(WrapsFast):
                     still_open.append(k)
                     continue
                 before = slot.value
-                self._choose(slot, dict(zip(self._choices(slot), scores)))
+                self._choose(slot, dict(zip(choices[k], scores)))
                 if slot.value != before:
                     changed = slot.end
             open_ = still_open

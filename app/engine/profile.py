@@ -247,19 +247,17 @@ class Profile:
 
     # -- forgetting ------------------------------------------------------------------------------
     def forget_pair(self, written: str, intended: str) -> None:
-        with self._lock:
-            d = self._pairs.get(normalise(written), {})
-            d.pop(intended.lower(), None)
-            if not d:
-                self._pairs.pop(normalise(written), None)
-        self._changed()
+        self._forget(self._pairs, written, intended)
 
     def forget_rejection(self, written: str, suggested: str) -> None:
+        self._forget(self._rejected, written, suggested)
+
+    def _forget(self, table: dict, written: str, other: str) -> None:
         with self._lock:
-            d = self._rejected.get(normalise(written), {})
-            d.pop(suggested.lower(), None)
+            d = table.get(normalise(written), {})
+            d.pop(other.lower(), None)
             if not d:
-                self._rejected.pop(normalise(written), None)
+                table.pop(normalise(written), None)
         self._changed()
 
     def forget_word(self, word: str) -> None:

@@ -21,7 +21,6 @@ import numpy as np
 # sequence ids) outputs, so both limits bound memory: 64 costs 64 MiB, 256 would cost 256 MiB.
 MAX_SEQUENCES = 64
 MAX_ROWS = 64
-MAX_NODES = 512
 
 
 class ModelLoadError(RuntimeError):
@@ -154,33 +153,39 @@ class LlamaScorer:
             raise ValueError("the model has no BOS token and the prefix is empty")
         return ptoks
 
-    def _check_length(self, ptoks: list[int], ctoks: list[int]) -> None:
-        if len(ptoks) + len(ctoks) > min(self.n_ctx, MAX_NODES):
+    def _check_length(self, ptoks: list[int], ctoks: list[int], limit: int | None = None) -> None:
+        if len(ptoks) + len(ctoks) > (limit or self.n_ctx):
             raise ValueError("text too long for the model's context")
 
+    def _tree(self, seq_base: int = 0, max_nodes: int | None = None) -> "_TokenTree":
+        # The batch and the cache hold n_ctx tokens.
+        return _TokenTree(max_nodes=max_nodes or self.n_ctx, seq_base=seq_base)
+
     def _score_whole(self, prefixes, conts, out) -> None:
-        tree = _TokenTree()
+        tree = self._tree()
         for r, (ptoks, ctoks_list) in enumerate(zip(prefixes, conts)):
             for c, ctoks in enumerate(ctoks_list):
                 if not ctoks:
                     continue  # an empty continuation has probability 1
                 self._check_length(ptoks, ctoks)
                 full = ptoks + ctoks
-                if not tree.fits(full, len(ptoks) - 1):
+                if tree.paths and not tree.fits(full, len(ptoks) - 1):  # a lone long one still goes
                     self._decode(tree, clear=True)
                     self._collect(tree, out)
-                    tree = _TokenTree()
+                    tree = self._tree()
                 tree.add(full, len(ptoks) - 1, len(full) - 1, (r, c))
         if tree.paths:
             self._decode(tree, clear=True)
             self._collect(tree, out)
 
     def _score_gated(self, prefixes, conts, out, floors: list[float]) -> None:
-        # Stage 1: every distinct prefix, with a logit row at its last token only.
-        heads = _TokenTree()
+        # Stage 1: every distinct prefix, with a logit row at its last token only. The prefixes
+        # stay in the cache under stage 2, so each stage gets at most half of it.
+        half_ctx = self.n_ctx // 2
+        heads = self._tree(max_nodes=half_ctx)
         for r, ptoks in enumerate(prefixes):
-            for ctoks in conts[r]:
-                self._check_length(ptoks, ctoks)
+            self._check_length(ptoks, [], half_ctx)
+            self._check_length([], max(conts[r], key=len, default=[]), half_ctx)
             if not heads.fits(ptoks, len(ptoks) - 1):
                 # Too many sentences at once for one decode: score them in two halves.
                 half = len(prefixes) // 2
@@ -210,17 +215,13 @@ class LlamaScorer:
                         todo.append((r, c, idx))
         # Stage 2: the rest of each surviving continuation, on top of its prefix in the cache.
         base = len(heads.paths)
-        tree = _TokenTree(seq_base=base)
+        room = self.n_ctx - len(heads.nodes)
+        tree = self._tree(base, room)
         copied: set[int] = set()
 
         def flush():
             self._decode(tree, clear=False)
-            for key, nodes, lo, hi, owners in tree.paths:
-                lp = 0.0
-                for j in range(lo, hi):
-                    lp += self._logit(nodes[j], key[j + 1]) - self._lse(nodes[j])
-                for r, c in owners:
-                    out[r][c] = first[r][c] + lp
+            self._collect(tree, out, first)
             for seq in copied:
                 self._L.llama_memory_seq_rm(self._mem, seq, -1, -1)
             copied.clear()
@@ -228,9 +229,9 @@ class LlamaScorer:
         for r, c, idx in todo:
             ctoks = conts[r][c]
             root = ("prefix", idx)
-            if not tree.fits(ctoks, 0, root=root):
+            if tree.paths and not tree.fits(ctoks, 0, root=root):
                 flush()
-                tree = _TokenTree(seq_base=base)
+                tree = self._tree(base, room)
             seq = tree.add(ctoks, 0, len(ctoks) - 1, (r, c), root=root, pos0=len(prefixes[r]))
             if seq not in copied:
                 # The new sequence sees its prefix's cells (a unified cache shares them, no copy).
@@ -258,13 +259,15 @@ class LlamaScorer:
         self.tokens_evaluated += len(tree.nodes)
         self._lse_cache = {}
 
-    def _collect(self, tree: "_TokenTree", out: list[list[float]]) -> None:
+    def _collect(self, tree: "_TokenTree", out: list[list[float]], start: dict | None = None) -> None:
+        """Each path's log-probability over its scored rows, plus `start[r][c]` (the first token's,
+        when that came from an earlier decode)."""
         for key, nodes, lo, hi, owners in tree.paths:
             lp = 0.0
             for j in range(lo, hi):
                 lp += self._logit(nodes[j], key[j + 1]) - self._lse(nodes[j])
             for r, c in owners:
-                out[r][c] = lp
+                out[r][c] = lp + (start[r][c] if start is not None else 0.0)
 
     def close(self) -> None:
         if getattr(self, "_ctx", None):
@@ -300,7 +303,8 @@ class _TokenTree:
     sequences by the caller).
     """
 
-    def __init__(self, seq_base: int = 0):
+    def __init__(self, max_nodes: int, seq_base: int = 0):
+        self.max_nodes = max_nodes
         self.seq_base = seq_base
         self.nodes: list[_Node] = []
         self._child: dict[tuple, int] = {}  # (parent node or root, token) -> node
@@ -318,7 +322,7 @@ class _TokenTree:
             cur, depth = nxt, depth + 1
         new_nodes = len(tokens) - depth
         new_rows = max(0, len(tokens) - max(rows_from, depth))  # at most
-        return (self.seq_base + len(self.paths) < MAX_SEQUENCES and len(self.nodes) + new_nodes <= MAX_NODES
+        return (self.seq_base + len(self.paths) < MAX_SEQUENCES and len(self.nodes) + new_nodes <= self.max_nodes
                 and self.rows + new_rows <= MAX_ROWS)
 
     def add(self, tokens: list[int], rows_from: int, rows_to: int, owner, root=-1, pos0: int = 0) -> int:

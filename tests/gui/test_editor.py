@@ -12,6 +12,7 @@ from dyslexic_writer.gui.autosave import Autosave  # noqa: E402
 from dyslexic_writer.gui.editor import py_index, qt_index  # noqa: E402
 from dyslexic_writer.gui.main_window import MainWindow  # noqa: E402
 from dyslexic_writer.settings import Settings  # noqa: E402
+from typing_helpers import type_and_wait  # noqa: E402
 
 
 @pytest.fixture
@@ -21,13 +22,6 @@ def window(qtbot, engine, tmp_path):
     qtbot.addWidget(w)
     yield w
     w.controller.shutdown()
-
-
-def type_and_wait(qtbot, w, text):
-    """Type like a person, then wait for the typing pause's check (the debounce timer) to run."""
-    qtbot.keyClicks(w.editor, text)
-    qtbot.waitUntil(lambda: not w.editor._fast_timer.isActive(), timeout=5000)
-    assert w.controller.fast.check(w.editor.toPlainText()).text == w.editor.toPlainText()
 
 
 def test_typing_a_misspelt_sentence_marks_the_word(qtbot, window):

@@ -16,6 +16,7 @@ from dyslexic_writer.gui.learned_page import LearnedPage  # noqa: E402
 from dyslexic_writer.gui.learning import neighbours, sentence_at  # noqa: E402
 from dyslexic_writer.gui.main_window import MainWindow  # noqa: E402
 from dyslexic_writer.settings import Settings  # noqa: E402
+from typing_helpers import type_and_wait  # noqa: E402
 
 
 @pytest.fixture
@@ -30,11 +31,6 @@ def window(qtbot, engine, tmp_path, profile):
     qtbot.addWidget(w)
     yield w
     w.controller.shutdown()
-
-
-def type_and_wait(qtbot, w, text):
-    qtbot.keyClicks(w.editor, text)
-    qtbot.waitUntil(lambda: not w.editor._fast_timer.isActive(), timeout=5000)
 
 
 def unknown(text, word):

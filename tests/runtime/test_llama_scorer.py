@@ -93,3 +93,11 @@ def test_a_floor_per_request(scorer):
     gated, open_ = scorer.score_many(requests, floor=[3.0, float("inf")])
     assert gated[1] == float("-inf")
     assert open_[1] > float("-inf")
+
+
+def test_a_long_run_on_sentence_is_scored_and_a_too_long_one_refused(scorer):
+    long = " ".join(["and then we went to the park"] * 100)  # about 700 tokens, no full stop
+    ((kept, pruned),) = scorer.score_many([(long, [" and then", " xylophone zebra"])], floor=[5.0])
+    assert kept > pruned == float("-inf")
+    with pytest.raises(ValueError, match="too long"):
+        scorer.score_many([(long * 2, [" and"])], floor=[5.0])

@@ -4,7 +4,7 @@ from dyslexic_writer.runtime.llama_scorer import MAX_ROWS, _TokenTree
 
 
 def test_shared_beginnings_are_one_node_carrying_every_sequence():
-    tree = _TokenTree()
+    tree = _TokenTree(max_nodes=512)
     a = tree.add([1, 2, 3, 4], 1, 3, "a")
     b = tree.add([1, 2, 5], 1, 2, "b")
     assert (a, b) == (0, 1)
@@ -18,7 +18,7 @@ def test_shared_beginnings_are_one_node_carrying_every_sequence():
 
 
 def test_a_repeated_sequence_gains_an_owner_not_a_path():
-    tree = _TokenTree()
+    tree = _TokenTree(max_nodes=512)
     tree.add([1, 2, 3], 1, 2, "a")
     assert tree.add([1, 2, 3], 1, 2, "b") == 0
     assert tree.paths[0][4] == ["a", "b"]
@@ -28,14 +28,14 @@ def test_a_repeated_sequence_gains_an_owner_not_a_path():
 
 
 def test_sequences_grown_from_a_cached_prefix_start_at_its_end():
-    tree = _TokenTree(seq_base=4)
+    tree = _TokenTree(max_nodes=512, seq_base=4)
     seq = tree.add([7, 8], 0, 1, "x", root=("prefix", 0), pos0=10)
     assert seq == 4
     assert [n.pos for n in tree.nodes] == [10, 11]
 
 
 def test_fits_counts_new_rows():
-    tree = _TokenTree()
+    tree = _TokenTree(max_nodes=512)
     tree.add(list(range(MAX_ROWS)), 0, MAX_ROWS, "a")
     assert not tree.fits([999, 1000], 0)
     assert tree.fits(list(range(MAX_ROWS)), 0)
