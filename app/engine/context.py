@@ -73,7 +73,17 @@ FLOOR_MIN_WORDS = 3
 # A change re-scores the undecided slots that start within this many words after it (on long
 # run-on lines, re-scoring everything after each change doubled the mean time per line).
 RESCORE_WORDS = 8
+# Nats a writer's own usual correction gains over other options that also fit (never over the word
+# as written: the margins decide whether anything changes).
+PERSONAL_PREFERENCE = 1.0
+# A writer's slip made this often (a profile weight: repeats, faded, capped) needs these margins.
+PERSONAL_REPEATED = 2.0
+PERSONAL_REPEATED_MARGIN = 0.5
+COMMON_REPEATED_MARGIN = 2.0
 JOIN_MIN_ZIPF = 3.0  # a joined word must be this common to be proposed for two written words
+# ...and this common when one of the two words is a slip this writer has made before, which then
+# goes to the model instead (a slot covers one or the other). Chosen on the dev half.
+JOIN_PERSONAL_ZIPF = 4.0
 # The commonest words ("the", "a", "of", "is") are almost always meant, and asking the model about
 # each of them in every sentence cost most of the time and most false alarms on the dev half.
 REALWORD_MAX_ZIPF = 6.5
@@ -100,6 +110,8 @@ class Slot:
     value: str = ""  # the current choice (the original, or an option)
     scores: dict[str, float] = field(default_factory=dict)
     option_sources: dict[str, str] = field(default_factory=dict)  # where each option came from
+    # How often the writer has meant each option here (a profile's pair weights; see `personal`).
+    personal: dict[str, float] = field(default_factory=dict)
     fallback: Suggestion | None = None  # kept when the written word stays (an `unknown` mark)
 
 
@@ -114,8 +126,9 @@ class ContextEngine(WrapsFast):
         self.real_words = load_real_words()
         self.rules = load_rules()
         self.lexicon = fast.lexicon
-        # word -> extra real-word options to weigh in context (e.g. a writer profile's own slips)
-        self.extra_alternatives: Callable[[str], Iterable[str]] | None = None
+        # word -> extra real-word options to weigh in context (e.g. a writer profile's own slips),
+        # each a word or a (word, weight) pair: the weight says how often the writer meant it
+        self.extra_alternatives: Callable[[str], Iterable[str | tuple[str, float]]] | None = None
 
     def check(self, text: str) -> CheckResult:
         t0 = time.perf_counter()
@@ -197,10 +210,9 @@ class ContextEngine(WrapsFast):
         for alt in self.confusions.alternatives(low):
             if zw - self._zipf(alt) <= MAX_RARER:
                 options.setdefault(alt, "homophone")
-        if self.extra_alternatives is not None:
-            for alt in self.extra_alternatives(low):
-                if alt and alt.lower() != low:
-                    options.setdefault(alt.lower(), "personal")
+        personal = self._personal_options(low)
+        for alt in personal:
+            options.setdefault(alt, "personal")
         for alt in (self.real_words.get(low, ()) if zw < REALWORD_MAX_ZIPF else ()):
             if zw - self._zipf(alt) <= MAX_RARER:
                 options.setdefault(alt, "realword")
@@ -224,7 +236,28 @@ class ContextEngine(WrapsFast):
             return None
         # A slot takes the strictest margin among its sources, so one loose source cannot flip it.
         source = max(set(options.values()), key=lambda k: MARGINS[k])
-        return Slot(start, end, w, list(options), source, option_sources=options)
+        return Slot(start, end, w, list(options), source, option_sources=options, personal=personal)
+
+    def _personal_options(self, low: str) -> dict[str, float]:
+        """The hook's options for a word: {option: weight}."""
+        if self.extra_alternatives is None:
+            return {}
+        found: dict[str, float] = {}
+        for item in self.extra_alternatives(low):
+            alt, weight = (item, 1.0) if isinstance(item, str) else item
+            if alt and alt.lower() != low:
+                found[alt.lower()] = max(found.get(alt.lower(), 0.0), weight)
+        return found
+
+    @staticmethod
+    def _personal_bonus(slot: Slot) -> dict[str, float]:
+        """Each personal option's bonus among the options that clear their margins: the writer's
+        usual word gets PERSONAL_PREFERENCE, a less usual one less by the log of its weight's
+        share. Where the sentence fits two words about equally ("they" -> "the" or "their"), the
+        writer's habit breaks the tie."""
+        top = max(slot.personal.values(), default=0.0)
+        return {alt: PERSONAL_PREFERENCE + (math.log(w / top) if w > 0 and top > 0 else 0.0)
+                for alt, w in slot.personal.items()}
 
     def _join_slot(self, text: str, a0: int, a1: int, b0: int, b1: int, taken, protected) -> Slot | None:
         """Two words that may be one ("some times" -> "sometimes", "a nother" -> "another")."""
@@ -240,6 +273,9 @@ class ContextEngine(WrapsFast):
             return None
         if first.lower() in self.fast.personal or second in self.fast.personal:
             return None
+        if lex.zipf(joined) < JOIN_PERSONAL_ZIPF and (
+                self._personal_options(first.lower()) or self._personal_options(second)):
+            return None  # the writer's own slip with one of the words ("here in" is "her in", not "herein")
         return Slot(a0, b1, text[a0:b1], [joined], "join", option_sources={joined: "join"})
 
     def _zipf(self, word: str) -> float:
@@ -315,16 +351,25 @@ class ContextEngine(WrapsFast):
         if slot.keep_original:
             # Each option must clear the margin of the source it came from.
             passing = [c for c in options if c != slot.original and self.gain(slot, c) >= self._margin(slot, c)]
-            slot.value = max(passing, key=lambda c: slot.scores[c]) if passing else slot.original
+            bonus = self._personal_bonus(slot)
+            slot.value = max(passing, key=lambda c: slot.scores[c] + bonus.get(c.lower(), 0.0)) if passing else slot.original
         else:
             slot.value = max(options, key=lambda c: slot.scores[c])
 
     def _margin(self, slot: Slot, option: str) -> float:
-        source = slot.option_sources.get(option.lower(), slot.source)
-        if source == "personal" and self.lexicon.zipf(slot.original.lower()) >= REALWORD_MAX_ZIPF:
-            # One slip with "to" or "the" puts that word up in nearly every sentence after it.
-            return max(MARGINS[source], MARGINS["realword"])
-        return MARGINS[source]
+        low = option.lower()
+        source = slot.option_sources.get(low, slot.source)
+        weight = slot.personal.get(low)
+        if weight is None:
+            return MARGINS[source]
+        # A slip the writer has made before needs less support from the sentence (whatever else
+        # proposed the option), the more so the more often they made it...
+        mine = MARGINS["personal"] if weight < PERSONAL_REPEATED else PERSONAL_REPEATED_MARGIN
+        if self.lexicon.zipf(slot.original.lower()) >= REALWORD_MAX_ZIPF:
+            # ...except with the commonest words: one slip with "to" or "the" would put that word
+            # up in nearly every sentence after it.
+            mine = MARGINS["realword"] if weight < PERSONAL_REPEATED else max(mine, COMMON_REPEATED_MARGIN)
+        return mine if source == "personal" else min(MARGINS[source], mine)
 
     def gain(self, slot: Slot, option: str) -> float:
         """How much better `option` fits than the written word, frequency prior partly removed."""
@@ -360,8 +405,9 @@ class ContextEngine(WrapsFast):
         return self._render(text, pos, end, [sl for sl in later if sl.end <= end]) if later else text[pos:end]
 
     def _suggestion(self, slot: Slot, choices: list[str]) -> Suggestion:
+        # The chosen option first (a personal bonus may have chosen it over a better-scored one).
         ranked = sorted((c for c in choices if c != slot.original and slot.scores[c] > -math.inf),
-                        key=lambda c: -slot.scores[c])
+                        key=lambda c: (c != slot.value, -slot.scores[c]))
         runner = slot.scores.get(slot.original, -math.inf) if slot.keep_original else (
             slot.scores[ranked[1]] if len(ranked) > 1 else -math.inf
         )

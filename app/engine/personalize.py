@@ -77,11 +77,11 @@ class PersonalizedEngine:
             raise AttributeError(item)
         return getattr(self.engine, item)
 
-    def _alternatives(self, word: str) -> list[str]:
-        """The context engine's hook: this writer's intended words for a real word."""
+    def _alternatives(self, word: str) -> list[tuple[str, float]]:
+        """The context engine's hook: this writer's intended words for a real word, with weights."""
         if not self.profile.enabled:
             return []
-        return [i for i, _w in self.profile.intended_for(word) if self._net_rejected(word, i) < REJECT_DROP]
+        return [(i, w) for i, w in self.profile.intended_for(word) if self._net_rejected(word, i) < REJECT_DROP]
 
     def _net_rejected(self, key: str, suggested: str) -> float:
         return self.profile.rejection(key, suggested)[1]

@@ -191,3 +191,78 @@ def test_a_personal_slip_with_a_very_common_word_needs_a_real_word_margin(engine
     ctx = ContextEngine(engine, GainScorer("they", lead))
     ctx.extra_alternatives = lambda w: pairs.get(w, [])
     assert ctx.check("I saw the dog.").corrected == "I saw the dog."
+
+
+class LeadScorer:
+    """Gives each listed word a fixed lead over whatever else is in its slot."""
+
+    def __init__(self, leads):
+        self.leads = leads
+
+    def score(self, prefix, continuations):
+        return [self.leads.get(c.split()[0], 0.0) for c in continuations]
+
+
+def _prior(engine, written, option):
+    """The share of the option's extra frequency that `gain` takes off the model's lead."""
+    from dyslexic_writer.engine.context import PRIOR_DISCOUNT
+
+    lex = engine.lexicon
+    return PRIOR_DISCOUNT * math.log(10) * max(0.0, lex.zipf(option) - lex.zipf(written))
+
+
+def _with_pairs(engine, scorer, pairs):
+    ctx = ContextEngine(engine, scorer)
+    ctx.extra_alternatives = lambda w: pairs.get(w, [])
+    return ctx
+
+
+def test_a_slip_the_writer_repeats_needs_less_support_from_the_sentence(engine):
+    from dyslexic_writer.engine.context import PERSONAL_REPEATED, PERSONAL_REPEATED_MARGIN
+
+    lead = _prior(engine, "cave", "gave") + (PERSONAL_REPEATED_MARGIN + MARGINS["personal"]) / 2
+    once = _with_pairs(engine, LeadScorer({"gave": lead}), {"cave": [("gave", 1.0)]})
+    assert once.check("We cave him a book.").corrected == "We cave him a book."
+    often = _with_pairs(engine, LeadScorer({"gave": lead}), {"cave": [("gave", PERSONAL_REPEATED)]})
+    assert often.check("We cave him a book.").corrected == "We gave him a book."
+
+
+def test_a_repeated_slip_with_a_very_common_word_still_needs_a_clear_lead(engine):
+    from dyslexic_writer.engine.context import COMMON_REPEATED_MARGIN, PERSONAL_REPEATED
+
+    lead = _prior(engine, "the", "they") + (COMMON_REPEATED_MARGIN + MARGINS["realword"]) / 2
+    once = _with_pairs(engine, LeadScorer({"they": lead}), {"the": [("they", 1.0)]})
+    assert once.check("I saw the dog.").corrected == "I saw the dog."
+    often = _with_pairs(engine, LeadScorer({"they": lead}), {"the": [("they", PERSONAL_REPEATED + 1)]})
+    assert often.check("I saw the dog.").corrected == "I saw they dog."
+    small = _with_pairs(engine, LeadScorer({"they": lead - 1.5}), {"the": [("they", PERSONAL_REPEATED + 1)]})
+    assert small.check("I saw the dog.").corrected == "I saw the dog."
+
+
+def test_a_writers_slip_gets_the_personal_margin_where_a_homophone_set_also_offers_it(engine):
+    # "for" is in the four/for/fore set (margin 2); the writer's own four -> for needs only 1.
+    lead = _prior(engine, "four", "for") + (MARGINS["personal"] + MARGINS["homophone"]) / 2
+    plain = ContextEngine(engine, LeadScorer({"for": lead}))
+    assert plain.check("The police went four a walk.").corrected == "The police went four a walk."
+    mine = _with_pairs(engine, LeadScorer({"for": lead}), {"four": [("for", 1.0)]})
+    assert mine.check("The police went four a walk.").corrected == "The police went for a walk."
+
+
+def test_the_writers_usual_word_wins_where_two_fit_equally(engine):
+    text = "We cave him a book."
+    both = LeadScorer({"gave": 10.0, "came": 10.0})
+    usual_came = _with_pairs(engine, both, {"cave": [("gave", 1.0), ("came", 3.0)]})
+    assert usual_came.check(text).corrected == "We came him a book."
+    usual_gave = _with_pairs(engine, both, {"cave": [("gave", 3.0), ("came", 1.0)]})
+    assert usual_gave.check(text).corrected == "We gave him a book."
+
+
+def test_a_writers_slip_goes_to_the_model_instead_of_a_rare_joined_word(engine):
+    from dyslexic_writer.engine.context import JOIN_PERSONAL_ZIPF
+
+    assert engine.lexicon.zipf("herein") < JOIN_PERSONAL_ZIPF
+    text = "So he put here in with the cows."
+    scorer = LeadScorer({"her": 10.0, "herein": 10.0})
+    assert ContextEngine(engine, scorer).check(text).corrected == "So he put herein with the cows."
+    mine = _with_pairs(engine, scorer, {"here": [("her", 2.0)]})
+    assert mine.check(text).corrected == "So he put her in with the cows."
