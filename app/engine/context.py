@@ -8,8 +8,9 @@ from a common one ("boor" -> door), and compounds that may be two words ("everyd
 
 Slots are decided left to right. For each, the model scores every option followed by the next few
 words, after the sentence so far (with earlier decisions applied); a sentence's slots are scored
-together in one batch, and again only after a decision changes the text. The written word is kept unless an option beats it by a margin, which is smallest
-where the writer's word is least likely to be meant.
+together in one batch, and again only after a decision changes the text. The written word is kept
+unless an option beats it by a margin, which is smallest where the writer's word is least likely to
+be meant.
 """
 
 from __future__ import annotations
@@ -363,12 +364,14 @@ class ContextEngine(WrapsFast):
         if weight is None:
             return MARGINS[source]
         # A slip the writer has made before needs less support from the sentence (whatever else
-        # proposed the option), the more so the more often they made it...
-        mine = MARGINS["personal"] if weight < PERSONAL_REPEATED else PERSONAL_REPEATED_MARGIN
+        # proposed the option), the more so the more often they made it; with the commonest words
+        # it still needs a real-word margin, since one slip with "to" or "the" would put that word
+        # up in nearly every sentence after it.
+        repeated = weight >= PERSONAL_REPEATED
         if self.lexicon.zipf(slot.original.lower()) >= REALWORD_MAX_ZIPF:
-            # ...except with the commonest words: one slip with "to" or "the" would put that word
-            # up in nearly every sentence after it.
-            mine = MARGINS["realword"] if weight < PERSONAL_REPEATED else max(mine, COMMON_REPEATED_MARGIN)
+            mine = COMMON_REPEATED_MARGIN if repeated else MARGINS["realword"]
+        else:
+            mine = PERSONAL_REPEATED_MARGIN if repeated else MARGINS["personal"]
         return mine if source == "personal" else min(MARGINS[source], mine)
 
     def gain(self, slot: Slot, option: str) -> float:

@@ -171,28 +171,6 @@ def test_a_change_far_back_does_not_score_later_slots_again(engine, monkeypatch)
     assert batching.calls[-1][0].endswith("home and there dog")
 
 
-class GainScorer:
-    """Gives one word a fixed lead over whatever else is in its slot."""
-
-    def __init__(self, word, lead):
-        self.word, self.lead = word, lead
-
-    def score(self, prefix, continuations):
-        return [self.lead if c.split()[0] == self.word else 0.0 for c in continuations]
-
-
-def test_a_personal_slip_with_a_very_common_word_needs_a_real_word_margin(engine):
-    # The same lead flips a personal "cave" -> "gave" but not a personal "the" -> "they".
-    lead = MARGINS["realword"] - 0.5
-    pairs = {"cave": ["gave"], "the": ["they"]}
-    ctx = ContextEngine(engine, GainScorer("gave", lead))
-    ctx.extra_alternatives = lambda w: pairs.get(w, [])
-    assert ctx.check("We cave him a book.").corrected == "We gave him a book."
-    ctx = ContextEngine(engine, GainScorer("they", lead))
-    ctx.extra_alternatives = lambda w: pairs.get(w, [])
-    assert ctx.check("I saw the dog.").corrected == "I saw the dog."
-
-
 class LeadScorer:
     """Gives each listed word a fixed lead over whatever else is in its slot."""
 
@@ -215,6 +193,15 @@ def _with_pairs(engine, scorer, pairs):
     ctx = ContextEngine(engine, scorer)
     ctx.extra_alternatives = lambda w: pairs.get(w, [])
     return ctx
+
+
+def test_a_personal_slip_with_a_very_common_word_needs_a_real_word_margin(engine):
+    # The same lead flips a personal "cave" -> "gave" but not a personal "the" -> "they".
+    lead = MARGINS["realword"] - 0.5
+    pairs = {"cave": ["gave"], "the": ["they"]}
+    assert _with_pairs(engine, LeadScorer({"gave": lead}), pairs).check("We cave him a book.").corrected == (
+        "We gave him a book.")
+    assert _with_pairs(engine, LeadScorer({"they": lead}), pairs).check("I saw the dog.").corrected == "I saw the dog."
 
 
 def test_a_slip_the_writer_repeats_needs_less_support_from_the_sentence(engine):
