@@ -4,6 +4,7 @@ import math
 
 import pytest
 
+from dyslexic_writer.engine import context
 from dyslexic_writer.engine.context import MARGINS, ContextEngine
 from dyslexic_writer.engine.types import Kind
 
@@ -49,6 +50,18 @@ def test_non_words_take_the_best_fitting_correction(make):
     assert make().check("He has a big doard.").corrected == "He has a big board."
     # The sentence can still overrule the error model's favourite.
     assert make(disliked=["board"], liked=["toward"]).check("He has a big doard.").corrected == "He has a big toward."
+
+
+def test_a_non_word_the_sentence_cannot_settle_is_marked_not_guessed(make, monkeypatch):
+    # Every slip equally likely and a neutral model: no correction leads, so the word is marked
+    # `unknown`, its likely words named, and nothing is changed.
+    monkeypatch.setattr(context, "_channel_cost", lambda written, option: 0.0)
+    result = make().check("He has a big doard.")
+    (s,) = result.suggestions
+    assert s.kind == Kind.UNKNOWN and s.replacements == () and "board" in s.explanation
+    assert result.corrected == "He has a big doard."
+    # a clear lead from the sentence still corrects it
+    assert make(liked=["board"]).check("He has a big doard.").corrected == "He has a big board."
 
 
 def test_fast_engine_certainties_are_kept(make):

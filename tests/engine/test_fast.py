@@ -60,6 +60,15 @@ def test_capitalised_words_mid_sentence_are_names(engine):
     assert engine.check("I met Jonh Smiht today.").suggestions == ()
 
 
+def test_a_known_name_in_lower_case_gets_its_capital(engine):
+    result = engine.check("We went to london on saturday.")
+    assert [(s.original, s.best, s.kind) for s in result.suggestions] == [
+        ("london", "London", Kind.GRAMMAR), ("saturday", "Saturday", Kind.GRAMMAR)]
+    # a rarer name one slip from a common word is that word ("Wil" is a name too)
+    (s,) = engine.check("I wil go home.").suggestions
+    assert s.best == "will"
+
+
 def test_rare_words_near_common_ones_are_queried_gently(engine):
     # "teh" is written on the web often enough to be a rare word; "the" is one cheap swap away.
     (s,) = engine.check("I saw teh cat.").suggestions
