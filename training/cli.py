@@ -54,6 +54,12 @@ def build_parser() -> argparse.ArgumentParser:
     cf.add_argument("--data", type=Path, default=None, help="folder with corpora/ and synthetic/ (default ../shared/data)")
     cf.add_argument("--out", type=Path, default=Path("resources/real_words.yaml"))
 
+    ht = sub.add_parser("head-tokens", help="the token list that lets the CPU skip a model's output layer")
+    ht.add_argument("model", type=Path, nargs="?", default=None, help="a GGUF (default: the embedded model)")
+    ht.add_argument("--data", type=Path, default=None, help="folder with synthetic/ (default ../shared/data)")
+    ht.add_argument("--out", type=Path, default=Path("resources/output_head/gemma3-270m.npy"))
+    ht.add_argument("--sentences", type=int, default=600)
+
     pu = sub.add_parser("publish", help="write a model card and upload to the hub")
     pu.add_argument("folder", type=Path, help="an export folder")
     pu.add_argument("--repo", required=True)
@@ -109,6 +115,16 @@ def _run(args) -> int:
 
         result = run(args.data or _default_data(), args.out)
         print(f"wrote {args.out}: {result['pairs']} confusions for {result['words']} words")
+        return 0
+    if args.stage == "head-tokens":
+        from .head_tokens import run
+
+        if args.model is None:
+            from dyslexic_writer.runtime.embedded import embedded_model_path
+
+            args.model = embedded_model_path()
+        info = run(args.model, args.data or _default_data(), args.out, args.sentences)
+        print(f"wrote {args.out}: {info['keep']} of the {info['seen']} tokens seen in {info['sentences']} sentences")
         return 0
     if args.stage == "publish":
         from .publish import run

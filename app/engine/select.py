@@ -41,7 +41,7 @@ def load_scorer(model: str | None = None):
             path = resolve_model_path(model)
             label = path.name
         threads, layers = run_settings_for(path)
-        return LlamaScorer(path, n_threads=threads, n_gpu_layers=layers), label
+        return LlamaScorer(path, n_threads=threads, n_gpu_layers=layers, model_id=label), label
     except (ModelLoadError, RuntimeError, OSError, ImportError, ValueError) as exc:
         raise EngineUnavailable(str(exc)) from exc
 

@@ -1,5 +1,5 @@
-"""The few GGUF metadata values the offload rule needs (layers, KV heads, head size), read from the
-file's header without loading the model or depending on the `gguf` package (a training extra).
+"""The few GGUF metadata values the offload rule needs (layers, KV heads, head size), and the tensor
+table the CPU output head needs, read from the file's header without loading the model.
 
 The architecture keys come before the tokenizer's long arrays in every writer we know of, so the
 reader stops at the first tokenizer key (or once it has everything) instead of walking 262k
@@ -63,6 +63,10 @@ class _Reader:
             if itype in _SCALARS:  # a long numeric array: skip it
                 self.fh.seek(struct.calcsize(_SCALARS[itype]) * count, 1)
                 return None
+            if itype == _STRING:  # a vocabulary: skip each string without decoding it
+                for _ in range(count):
+                    self.fh.seek(self.unpack("<Q"), 1)
+                return None
             for _ in range(count):
                 self.value(itype)
             return None
@@ -90,6 +94,38 @@ def read_metadata(path: Path, wanted: set[str] | None = None) -> dict:
                 if all(k.replace("{arch}", arch) in meta for k in wanted):
                     break
     return meta
+
+
+@dataclass(frozen=True)
+class TensorInfo:
+    dims: tuple[int, ...]  # innermost first, as GGUF stores them
+    ggml_type: int
+    offset: int  # from the start of the file
+
+
+def tensor_table(path: Path) -> dict[str, TensorInfo]:
+    """Every tensor's shape, type and place in the file (the `gguf` package's reader builds a Python
+    object for each of the 262k vocabulary entries of a Gemma model: 700 MB to find one offset)."""
+    with open(path, "rb") as fh:
+        r = _Reader(fh)
+        if fh.read(4) != b"GGUF":
+            raise ValueError(f"{path} is not a GGUF file")
+        if r.unpack("<I") < 2:
+            raise ValueError("GGUF version too old")
+        n_tensors, n_kv = r.unpack("<Q"), r.unpack("<Q")
+        alignment = 32
+        for _ in range(n_kv):
+            key = r.string()
+            value = r.value(r.unpack("<I"))
+            if key == "general.alignment":
+                alignment = int(value)
+        infos = []
+        for _ in range(n_tensors):
+            name = r.string()
+            dims = tuple(r.unpack("<Q") for _ in range(r.unpack("<I")))
+            infos.append((name, dims, r.unpack("<I"), r.unpack("<Q")))
+        start = -(-fh.tell() // alignment) * alignment
+    return {name: TensorInfo(dims, t, start + off) for name, dims, t, off in infos}
 
 
 _SHAPE_KEYS = {"general.architecture", "{arch}.block_count", "{arch}.attention.head_count_kv",

@@ -55,7 +55,10 @@ def quiet_llama_logs() -> None:
 
 
 class LlamaScorer:
-    def __init__(self, path: str | Path, n_threads: int | None = None, n_ctx: int = 2048, n_gpu_layers: int = 0):
+    def __init__(self, path: str | Path, n_threads: int | None = None, n_ctx: int = 2048, n_gpu_layers: int = 0,
+                 model_id: str | None = None):
+        """`model_id` names a model whose token list lets the CPU skip the output layer
+        (`runtime.output_head`); without one, or on a GPU, llama.cpp's exact output layer is used."""
         import llama_cpp as L
 
         self._L = L
@@ -80,6 +83,14 @@ class LlamaScorer:
         cparams.n_threads = threads
         cparams.n_threads_batch = threads
         cparams.no_perf = True
+        self.head = None
+        if model_id and n_gpu_layers == 0:
+            from .output_head import open_head
+
+            self.head = open_head(self.path, model_id, L.llama_vocab_n_tokens(L.llama_model_get_vocab(self._model)))
+            if self.head is not None:
+                cparams.cb_eval = self.head.callback
+                cparams.cb_eval_user_data = None
         self._ctx = L.llama_init_from_model(self._model, cparams)
         if not self._ctx:
             L.llama_model_free(self._model)
@@ -91,6 +102,7 @@ class LlamaScorer:
         self.n_ctx = n_ctx
         self.tokens_evaluated = 0
         self._lse_cache: dict[int, float] = {}
+        self._out_row: dict[int, int] = {}  # batch index -> row of the head's hidden states
 
     # -- tokens ---------------------------------------------------------------------------
     def tokenize(self, text: str, bos: bool = False) -> list[int]:
@@ -107,6 +119,8 @@ class LlamaScorer:
     # -- scoring --------------------------------------------------------------------------
     def _lse(self, i: int) -> float:
         """log-sum-exp of the logits of batch row `i` (the softmax normaliser) of the last decode."""
+        if self.head is not None:
+            return float(self.head.lse[self._out_row[i]])
         if i in self._lse_cache:
             return self._lse_cache[i]
         ptr = self._L.llama_get_logits_ith(self._ctx, i)
@@ -116,6 +130,8 @@ class LlamaScorer:
         return value
 
     def _logit(self, i: int, token: int) -> float:
+        if self.head is not None:
+            return self.head.logit(self._out_row[i], token)
         return float(self._L.llama_get_logits_ith(self._ctx, i)[token])
 
     def score(self, prefix: str, continuations: list[str]) -> list[float]:
@@ -253,11 +269,17 @@ class LlamaScorer:
                 b.seq_id[k][m] = seq
             b.logits[k] = node.want
         b.n_tokens = len(tree.nodes)
+        if self.head is not None:
+            self.head.begin()
         rc = L.llama_decode(self._ctx, b)
         if rc != 0:
             raise RuntimeError(f"llama_decode failed ({rc})")
         self.tokens_evaluated += len(tree.nodes)
         self._lse_cache = {}
+        if self.head is not None:
+            wanted = [k for k, node in enumerate(tree.nodes) if node.want]
+            self._out_row = {k: n for n, k in enumerate(wanted)}
+            self.head.finish(len(wanted))
 
     def _collect(self, tree: "_TokenTree", out: list[list[float]], start: dict | None = None) -> None:
         """Each path's log-probability over its scored rows, plus `start[r][c]` (the first token's,
