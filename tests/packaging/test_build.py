@@ -65,6 +65,7 @@ def test_bundle_lists_cover_what_loads_by_name():
     for dist in re.findall(r'"([\w-]+)"', fingerprint_dists):
         assert dist in bundle_contents.METADATA + bundle_contents.OPTIONAL_METADATA, dist
     assert "torch" in bundle_contents.EXCLUDES and "dyslexic_writer.training" in bundle_contents.EXCLUDES
+    assert "gguf" not in bundle_contents.EXCLUDES  # the app's CPU output head reads the model with it
 
 
 def test_staged_sources_follow_the_package_dir_mapping(tmp_path):
