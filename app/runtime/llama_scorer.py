@@ -185,7 +185,7 @@ class LlamaScorer:
                     continue  # an empty continuation has probability 1
                 self._check_length(ptoks, ctoks)
                 full = ptoks + ctoks
-                if tree.paths and not tree.fits(full, len(ptoks) - 1):  # a lone long one still goes
+                if tree.paths and not tree.fits(full, len(ptoks) - 1, len(full) - 1):  # a lone long one still goes
                     self._decode(tree, clear=True)
                     self._collect(tree, out)
                     tree = self._tree()
@@ -245,7 +245,7 @@ class LlamaScorer:
         for r, c, idx in todo:
             ctoks = conts[r][c]
             root = ("prefix", idx)
-            if tree.paths and not tree.fits(ctoks, 0, root=root):
+            if tree.paths and not tree.fits(ctoks, 0, len(ctoks) - 1, root=root):
                 flush()
                 tree = self._tree(base, room)
             seq = tree.add(ctoks, 0, len(ctoks) - 1, (r, c), root=root, pos0=len(prefixes[r]))
@@ -305,6 +305,12 @@ class LlamaScorer:
             pass
 
 
+def _decoded(tokens: list[int], rows_to: int) -> list[int]:
+    """The tokens a path must decode: a token after the last scored row is only the target of that
+    row's logit (a fifth of all tokens decoded on the dev half were such last tokens)."""
+    return tokens[: max(rows_to, 1)]
+
+
 class _Node:
     __slots__ = ("token", "pos", "seqs", "want")
 
@@ -335,7 +341,8 @@ class _TokenTree:
         self.paths: list[tuple[tuple[int, ...], list[int], int, int, list]] = []
         self.rows = 0
 
-    def fits(self, tokens: list[int], rows_from: int, root=-1) -> bool:
+    def fits(self, tokens: list[int], rows_from: int, rows_to: int | None = None, root=-1) -> bool:
+        tokens = _decoded(tokens, len(tokens) if rows_to is None else rows_to)
         cur, depth = root, 0
         for t in tokens:
             nxt = self._child.get((cur, t))
@@ -361,7 +368,7 @@ class _TokenTree:
         self._ids[key] = index
         nodes: list[int] = []
         cur = root
-        for j, t in enumerate(tokens):
+        for j, t in enumerate(_decoded(tokens, rows_to)):
             nxt = self._child.get((cur, t))
             if nxt is None:
                 nxt = len(self.nodes)

@@ -8,13 +8,15 @@ def test_shared_beginnings_are_one_node_carrying_every_sequence():
     a = tree.add([1, 2, 3, 4], 1, 3, "a")
     b = tree.add([1, 2, 5], 1, 2, "b")
     assert (a, b) == (0, 1)
-    assert len(tree.nodes) == 5
+    # A token after a path's last scored row is only that row's target, never decoded: 4 and 5.
+    assert len(tree.nodes) == 3
     assert tree.nodes[0].seqs == [0, 1] and tree.nodes[1].seqs == [0, 1]
-    assert tree.nodes[2].seqs == [0] and tree.nodes[4].seqs == [1]
-    assert [n.pos for n in tree.nodes] == [0, 1, 2, 3, 2]
+    assert tree.nodes[2].seqs == [0]
+    assert [n.pos for n in tree.nodes] == [0, 1, 2]
     # Rows: depths 1 and 2 of the first; depth 1 of the second is the same node, so two in all.
-    assert [n.want for n in tree.nodes] == [False, True, True, False, False]
+    assert [n.want for n in tree.nodes] == [False, True, True]
     assert tree.rows == 2
+    assert tree.paths[1][0] == (1, 2, 5)  # the target stays in the path's key
 
 
 def test_a_repeated_sequence_gains_an_owner_not_a_path():
@@ -24,12 +26,12 @@ def test_a_repeated_sequence_gains_an_owner_not_a_path():
     assert tree.paths[0][4] == ["a", "b"]
     # Scored over other rows it is another path, through the same nodes.
     assert tree.add([1, 2, 3], 0, 2, "c") == 1
-    assert len(tree.nodes) == 3
+    assert len(tree.nodes) == 2
 
 
 def test_sequences_grown_from_a_cached_prefix_start_at_its_end():
     tree = _TokenTree(max_nodes=512, seq_base=4)
-    seq = tree.add([7, 8], 0, 1, "x", root=("prefix", 0), pos0=10)
+    seq = tree.add([7, 8, 9], 0, 2, "x", root=("prefix", 0), pos0=10)
     assert seq == 4
     assert [n.pos for n in tree.nodes] == [10, 11]
 
