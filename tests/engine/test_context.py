@@ -64,6 +64,15 @@ def test_a_non_word_the_sentence_cannot_settle_is_marked_not_guessed(make, monke
     assert make(liked=["board"]).check("He has a big doard.").corrected == "He has a big board."
 
 
+def test_a_non_word_whose_options_the_model_rules_out_is_marked(engine):
+    class NothingFits(FakeScorer):
+        def score(self, prefix, continuations):
+            return [-math.inf for _ in continuations]
+
+    (s,) = ContextEngine(engine, NothingFits()).check("He has a big doard.").suggestions
+    assert s.kind == Kind.UNKNOWN and s.replacements == () and "another way" in s.explanation
+
+
 def test_fast_engine_certainties_are_kept(make):
     assert make().check("Im sure i dont know.").corrected == "I'm sure I don't know."
 
