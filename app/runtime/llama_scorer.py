@@ -279,7 +279,8 @@ class LlamaScorer:
         if self.head is not None:
             wanted = [k for k, node in enumerate(tree.nodes) if node.want]
             self._out_row = {k: n for n, k in enumerate(wanted)}
-            self.head.finish(len(wanted))
+            if not self.head.finish(len(wanted)):
+                self.head = None  # from now on llama.cpp's exact output layer
 
     def _collect(self, tree: "_TokenTree", out: list[list[float]], start: dict | None = None) -> None:
         """Each path's log-probability over its scored rows, plus `start[r][c]` (the first token's,

@@ -85,8 +85,12 @@ class HiddenHead:
     def begin(self) -> None:
         self._parts = []
 
-    def finish(self, rows: int) -> None:
-        """After a decode that asked for `rows` outputs: their hidden states and normalisers."""
+    def finish(self, rows: int) -> bool:
+        """After a decode that asked for `rows` outputs: their hidden states and normalisers. False
+        when the graph never reached the hidden tensor (a llama.cpp build that names it otherwise):
+        the graph then ran to the end, and llama.cpp's own logits are there to use."""
+        if rows and not self._parts:
+            return False
         hidden = np.concatenate(self._parts) if self._parts else np.zeros((0, self.width), np.float32)
         self._parts = []
         if hidden.shape[0] != rows:
@@ -98,6 +102,7 @@ class HiddenHead:
             self.lse = (m[:, 0] + np.log(np.exp(z - m).sum(axis=1))).astype(np.float64)
         else:
             self.lse = np.zeros(0, np.float64)
+        return True
 
     def logit(self, row: int, token: int) -> float:
         w = self._rows.get(token)

@@ -59,3 +59,21 @@ def test_no_head_without_a_token_list_or_for_another_model(tmp_path):
 
     assert open_head(embedded_model_path(), "some-other-model", 262144) is None
     assert open_head(embedded_model_path(), "gemma3-270m", 1000) is None  # not this vocabulary
+
+
+def test_a_build_without_the_hidden_tensor_falls_back_to_exact_logits(scorers, monkeypatch):
+    from dyslexic_writer.runtime import output_head
+    from dyslexic_writer.runtime.embedded import MODEL_ID, embedded_model_path
+    from dyslexic_writer.runtime.llama_scorer import LlamaScorer
+
+    exact, _ = scorers
+    monkeypatch.setattr(output_head, "HIDDEN_TENSOR", b"a name this build does not use")
+    s = LlamaScorer(embedded_model_path(), n_threads=2, model_id=MODEL_ID)
+    try:
+        assert s.head is not None
+        got = s.score_many(REQUESTS, floor=5.0)
+        assert s.head is None
+        for g_row, w_row in zip(got, exact.score_many(REQUESTS, floor=5.0)):
+            assert g_row == pytest.approx(w_row, abs=1e-3)
+    finally:
+        s.close()
