@@ -339,9 +339,10 @@ class ContextEngine(WrapsFast):
         ranked = sorted((c for c, v in slot.scores.items() if v > -math.inf), key=lambda c: -slot.scores[c])
         if ranked and (len(ranked) < 2 or slot.scores[ranked[0]] - slot.scores[ranked[1]] >= NONWORD_MIN_LEAD):
             return None
-        maybe = f"; it might be {', '.join(ranked[:3])}," if ranked else ":"
-        note = f"'{slot.original}' is not in the dictionary{maybe} or try typing it another way"
-        return Suggestion(slot.start, slot.end, slot.original, (), Kind.UNKNOWN, 0.5, SOURCE, note)
+        maybe = tuple(ranked[:3])
+        might = f"; it might be {', '.join(maybe)}," if maybe else ":"
+        note = f"'{slot.original}' is not in the dictionary{might} or try typing it another way"
+        return Suggestion(slot.start, slot.end, slot.original, (), Kind.UNKNOWN, 0.5, SOURCE, note, maybe)
 
     def _score_many(self, requests: list[tuple[str, list[str]]], floors: list[float]) -> list[list[float]]:
         many = getattr(self.scorer, "score_many", None)

@@ -37,6 +37,8 @@ class Suggestion:
     confidence: float
     source: str
     explanation: str = ""
+    # An `unknown` mark's likely words: offered one click away, never applied by "accept all".
+    maybe: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.replacements and self.kind != Kind.UNKNOWN:
@@ -50,7 +52,7 @@ class Suggestion:
 
     def to_json(self) -> dict:
         # The keys are the `check --jsonl` contract; keep them stable.
-        return {
+        out = {
             "start": self.start,
             "end": self.end,
             "original": self.original,
@@ -59,6 +61,9 @@ class Suggestion:
             "confidence": round(float(self.confidence), 3),
             "source": self.source,
         }
+        if self.maybe:
+            out["maybe"] = list(self.maybe)
+        return out
 
 
 @dataclass(frozen=True)

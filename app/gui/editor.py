@@ -303,6 +303,8 @@ class SuggestionEditor(QTextEdit):
             menu.addAction("Try it myself...", lambda: self.try_myself(s))
         for rep in s.replacements[:5]:
             menu.addAction(f"Accept: {rep}" if rep == s.best else rep, lambda r=rep: self.accept(s, r))
+        for rep in s.maybe:
+            menu.addAction(f"Maybe: {rep}", lambda r=rep: self.accept(s, r))
         # No replacement (an unknown word), or none of them right: the writer tries another spelling.
         menu.addAction("Type it another way\u2026", lambda: self.another_way(s))
         menu.addSeparator()

@@ -216,7 +216,10 @@ class MainWindow(QMainWindow):
     def _refresh_panel(self, *_):
         self.panel.clear()
         for s in self.editor.suggestions:
-            change = f"\u2192 {s.best}" if s.replacements else "(no suggestion)"
+            if s.replacements:
+                change = f"\u2192 {s.best}"
+            else:
+                change = f"(maybe {' or '.join(s.maybe[:2])}?)" if s.maybe else "(no suggestion)"
             item = QListWidgetItem(f"{s.original} {change}   ({s.kind})")
             item.setToolTip(s.explanation)
             item.setData(Qt.UserRole, s)

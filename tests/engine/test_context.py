@@ -59,6 +59,7 @@ def test_a_non_word_the_sentence_cannot_settle_is_marked_not_guessed(make, monke
     result = make().check("He has a big doard.")
     (s,) = result.suggestions
     assert s.kind == Kind.UNKNOWN and s.replacements == () and "board" in s.explanation
+    assert "board" in s.maybe and len(s.maybe) <= 3 and s.to_json()["maybe"] == list(s.maybe)
     assert result.corrected == "He has a big doard."
     # a clear lead from the sentence still corrects it
     assert make(liked=["board"]).check("He has a big doard.").corrected == "He has a big board."

@@ -80,6 +80,8 @@ def test_every_unknown_word_is_marked(engine):
     assert s.kind == Kind.UNKNOWN and s.original == "qwxzt"
     assert s.replacements == () and s.best == "qwxzt"
     assert "another way" in s.explanation
+    # the far-fetched words it might be are offered apart, never as the correction
+    assert all(m in s.explanation for m in s.maybe)
     # an unknown mark changes nothing when suggestions are applied
     assert engine.check("We went to the qwxzt yesterday.").corrected == "We went to the qwxzt yesterday."
 

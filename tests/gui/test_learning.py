@@ -1,6 +1,8 @@
 """The editor records the writer's choices into their profile: accept, reject, Learning-mode retyping,
 "type it another way", and a marked word fixed by hand; unknown words get their own popup."""
 
+from dataclasses import replace
+
 import pytest
 
 pytest.importorskip("PySide6")
@@ -125,6 +127,18 @@ def test_an_unknown_word_has_its_own_colour_popup_and_panel_line(qtbot, window):
     assert window.panel.item(0).text().startswith("Xqzzy (no suggestion)")
     assert window.editor.accept(s) is False and window.editor.accept_all() == 0
     assert window.editor.toPlainText() == "A Xqzzy here."
+
+
+def test_an_unknown_words_likely_words_are_one_click_away_but_not_accepted_by_all(qtbot, window):
+    type_and_wait(qtbot, window, "A Xqzzy here.")
+    s = replace(unknown(window.editor.toPlainText(), "Xqzzy"), maybe=("Fizzy", "Dizzy"))
+    window.editor.suggestions = (s,)
+    window._refresh_panel()
+    assert window.panel.item(0).text().startswith("Xqzzy (maybe Fizzy or Dizzy?)")
+    assert window.editor.accept_all() == 0 and window.editor.toPlainText() == "A Xqzzy here."
+    (dizzy,) = [a for a in window.editor.menu_for(s).actions() if a.text() == "Maybe: Dizzy"]
+    dizzy.trigger()
+    assert window.editor.toPlainText() == "A Dizzy here."
 
 
 def test_another_way_dialog_lists_words_for_an_attempt(qtbot):
