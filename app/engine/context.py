@@ -38,8 +38,8 @@ class Scorer(Protocol):
     # Optional: `score_many(requests: list[tuple[str, list[str]]], floor: list[float] | None) ->
     # list[list[float]]` scores several requests in one batch, giving -inf to a continuation whose
     # first token is floor[i] nats below the best first token of its request (never the first
-    # continuation, which is the written word where it is kept); scorers without it
-    # are asked one request at a time.
+    # continuation, which is the written word where it is kept; with all the others pruned, that
+    # one may be scored by its first token alone); scorers without it are asked one request at a time.
 
 
 # How much better (in nats) an option must score than the written word, by where it came from.

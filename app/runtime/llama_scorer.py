@@ -150,7 +150,8 @@ class LlamaScorer:
         than `floor` nats less likely than the best first token of its request is not scored
         further: it gets -inf. Later tokens only lower a score, so such a continuation cannot
         come within `floor` of the best one's first token. The first continuation of a request
-        (the reference, such as the word as written) is always scored. `floor` may also be a list
+        (the reference, such as the word as written) is always scored; when all the others are
+        pruned (or there are none), by its first token only, since nothing is left to compare. `floor` may also be a list
         with one value per request (math.inf: prune nothing there).
         """
         prefixes = [self._prefix_tokens(prefix) for prefix, _ in requests]
@@ -220,12 +221,16 @@ class LlamaScorer:
                 lps = [self._logit(row, ct[0]) - lse if ct else 0.0 for ct in conts[r]]
                 first[r] = lps
                 best = max(lps, default=0.0)
+                pruned = [c > 0 and bool(ct) and lp < best - floors[r] for c, (ct, lp) in enumerate(zip(conts[r], lps))]
+                # With every other continuation pruned, nothing is left to compare the first with:
+                # its first token is score enough (on the dev half, 36% of all requests).
+                alone = all(pruned[1:])
                 for c, (ct, lp) in enumerate(zip(conts[r], lps)):
                     if not ct:
                         out[r][c] = 0.0
-                    elif c > 0 and lp < best - floors[r]:
+                    elif pruned[c]:
                         out[r][c] = -math.inf
-                    elif len(ct) == 1:
+                    elif len(ct) == 1 or (c == 0 and alone):
                         out[r][c] = lp
                     else:
                         todo.append((r, c, idx))

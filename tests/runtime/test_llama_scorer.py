@@ -88,6 +88,14 @@ def test_floor_prunes_unlikely_starts_but_never_the_first(scorer):
     assert kept[0] > float("-inf")
 
 
+def test_a_first_continuation_left_alone_is_scored_by_its_first_token(scorer):
+    # Every other option pruned: nothing to compare it with, so the rest is not decoded.
+    ((alone, pruned),) = scorer.score_many([("I went to the", [" shop yesterday.", " xylophone zebra."])], floor=3.0)
+    assert pruned == float("-inf")
+    assert alone == pytest.approx(scorer.score("I went to the", [" shop"])[0], abs=0.5)
+    assert alone > scorer.score("I went to the", [" shop yesterday."])[0] + 1
+
+
 def test_a_floor_per_request(scorer):
     requests = [("I went to the", [" shop today.", " xylophone zebra."])] * 2
     gated, open_ = scorer.score_many(requests, floor=[3.0, float("inf")])
