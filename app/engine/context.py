@@ -89,6 +89,7 @@ JOIN_PERSONAL_ZIPF = 4.0
 # each of them in every sentence cost most of the time and most false alarms on the dev half.
 REALWORD_MAX_ZIPF = 6.5
 MAX_OPTIONS = 5
+NONWORD_OPTIONS = 7  # a non-word's corrections the model weighs (all the fast engine keeps)
 # A non-word whose best correction leads the next one by less than this (in nats, fit and slip
 # together) is marked `unknown`, its likely words named, instead of being changed: on the dev half
 # the 61 picks under 1 nat were right 8 times, those above it 7 times in 10.
@@ -203,7 +204,7 @@ class ContextEngine(WrapsFast):
             # ("alot", "teh"): a misspelling unless the sentence clearly wants it as written.
             return Slot(sug.start, sug.end, sug.original, [r.lower() for r in sug.replacements[:MAX_OPTIONS]], "unknown")
         return Slot(
-            sug.start, sug.end, sug.original, [r.lower() for r in sug.replacements[:MAX_OPTIONS]], "nonword",
+            sug.start, sug.end, sug.original, [r.lower() for r in sug.replacements[:NONWORD_OPTIONS]], "nonword",
             keep_original=False,
         )
 
