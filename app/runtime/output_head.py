@@ -64,8 +64,8 @@ class HiddenHead:
         # Kept referenced: llama.cpp holds only the C pointer.
         self.callback = _callback_type()(self._on_tensor)
         # One BLAS thread for the normaliser's product: idle BLAS workers keep spinning for a while
-        # after each product and starved llama.cpp's own threads (on 2 cores a line took 40% longer
-        # than with llama.cpp's exact output layer, instead of 30% less).
+        # after each product and starve llama.cpp's own threads (on 2 cores a small batch of
+        # requests took 30% longer than with llama.cpp's exact output layer, instead of 15% less).
         from threadpoolctl import threadpool_limits
 
         self._blas_limit = threadpool_limits(limits=1, user_api="blas")
