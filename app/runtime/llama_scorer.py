@@ -313,7 +313,7 @@ class LlamaScorer:
 
 def _decoded(tokens: list[int], rows_to: int) -> list[int]:
     """The tokens a path must decode: a token after the last scored row is only the target of that
-    row's logit (a fifth of all tokens decoded on the dev half were such last tokens)."""
+X
     return tokens[: max(rows_to, 1)]
 
 
