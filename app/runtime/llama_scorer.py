@@ -313,7 +313,7 @@ class LlamaScorer:
 
 def _decoded(tokens: list[int], rows_to: int) -> list[int]:
     """The tokens a path must decode: a token after the last scored row is only the target of that
-X
+    row's logit (leaving them out decodes 15% fewer tokens on a quarter of the dev half)."""
     return tokens[: max(rows_to, 1)]
 
 
