@@ -25,6 +25,7 @@ from .candidates import rank_corrections
 from .confusions import ConfusionSets, load_confusions, load_real_words
 from .contractions import load_rules
 from .error_model import COST_REVERSAL, SPLIT_COST, edit_cost, substitution_cost
+from .fast import unknown_note
 from .text import is_sentence_start, match_case, overlaps, protected_spans, words
 from .types import CheckResult, Kind, Suggestion, WrapsFast
 
@@ -343,9 +344,8 @@ class ContextEngine(WrapsFast):
         if ranked and (len(ranked) < 2 or slot.scores[ranked[0]] - slot.scores[ranked[1]] >= NONWORD_MIN_LEAD):
             return None
         maybe = tuple(ranked[:3])
-        might = f"; it might be {', '.join(maybe)}," if maybe else ":"
-        note = f"'{slot.original}' is not in the dictionary{might} or try typing it another way"
-        return Suggestion(slot.start, slot.end, slot.original, (), Kind.UNKNOWN, 0.5, SOURCE, note, maybe)
+        return Suggestion(slot.start, slot.end, slot.original, (), Kind.UNKNOWN, 0.5, SOURCE,
+                          unknown_note(slot.original, maybe), maybe)
 
     def _score_many(self, requests: list[tuple[str, list[str]]], floors: list[float]) -> list[list[float]]:
         many = getattr(self.scorer, "score_many", None)

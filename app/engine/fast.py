@@ -137,7 +137,7 @@ class FastEngine:
             if not rare and (not ranked or max(c.prob for c in ranked) < UNKNOWN_PROB or ranked[0].score < UNKNOWN_SCORE):
                 # Not a word we know, and no correction we would stand behind: say so all the same.
                 reps = _unique(match_case(w, c.text) for c in ranked if c.cost <= SHOW_COST)
-                yield Suggestion(tok.start, tok.end, w, (), Kind.UNKNOWN, 0.5, SOURCE, _unknown_note(w, reps), reps[:3])
+                yield Suggestion(tok.start, tok.end, w, (), Kind.UNKNOWN, 0.5, SOURCE, unknown_note(w, reps), reps[:3])
                 continue
             if not ranked:
                 continue
@@ -197,7 +197,8 @@ def _name_meant(lex: Lexicon, low: str, ranked: list[Candidate]) -> bool:
     return z >= NAME_MIN_ZIPF and (not ranked or z >= _zipf(lex, ranked[0].text))
 
 
-def _unknown_note(word: str, near: tuple[str, ...]) -> str:
+def unknown_note(word: str, near: tuple[str, ...]) -> str:
+    """The explanation of an `unknown` mark, naming up to three words it might be."""
     if near:
         return f"'{word}' is not in the dictionary; it might be {', '.join(near[:3])}, or try typing it another way"
     return f"'{word}' is not in the dictionary: try typing it another way, or hear it read aloud"

@@ -73,18 +73,23 @@ class _Reader:
         raise ValueError(f"unknown GGUF value type {vtype}")
 
 
+def _header(fh, path: Path) -> tuple[_Reader, int, int]:
+    """A reader past the file's header, with the tensor and metadata counts."""
+    r = _Reader(fh)
+    if fh.read(4) != b"GGUF":
+        raise ValueError(f"{path} is not a GGUF file")
+    version = r.unpack("<I")
+    if version < 2:
+        raise ValueError(f"GGUF version {version} is too old")
+    return r, r.unpack("<Q"), r.unpack("<Q")
+
+
 def read_metadata(path: Path, wanted: set[str] | None = None) -> dict:
     """Metadata key -> value; stops early once every key in `wanted` (names may use "{arch}") is found."""
     meta: dict = {}
     with open(path, "rb") as fh:
-        r = _Reader(fh)
-        if fh.read(4) != b"GGUF":
-            raise ValueError(f"{path} is not a GGUF file")
-        version = r.unpack("<I")
-        if version < 2:
-            raise ValueError(f"GGUF version {version} is too old")
-        r.unpack("<Q")  # tensor count
-        for _ in range(r.unpack("<Q")):
+        r, _tensors, n_kv = _header(fh, path)
+        for _ in range(n_kv):
             key = r.string()
             if wanted and key.startswith("tokenizer.") and not any(k.startswith("tokenizer.") for k in wanted):
                 break  # the vocabulary arrays follow; what we want is never after them
@@ -107,12 +112,7 @@ def tensor_table(path: Path) -> dict[str, TensorInfo]:
     """Every tensor's shape, type and place in the file (the `gguf` package's reader builds a Python
     object for each of the 262k vocabulary entries of a Gemma model: 700 MB to find one offset)."""
     with open(path, "rb") as fh:
-        r = _Reader(fh)
-        if fh.read(4) != b"GGUF":
-            raise ValueError(f"{path} is not a GGUF file")
-        if r.unpack("<I") < 2:
-            raise ValueError("GGUF version too old")
-        n_tensors, n_kv = r.unpack("<Q"), r.unpack("<Q")
+        r, n_tensors, n_kv = _header(fh, path)
         alignment = 32
         for _ in range(n_kv):
             key = r.string()

@@ -83,11 +83,13 @@ class LlamaScorer:
         cparams.n_threads = threads
         cparams.n_threads_batch = threads
         cparams.no_perf = True
+        self._vocab = L.llama_model_get_vocab(self._model)
+        self.n_vocab = L.llama_vocab_n_tokens(self._vocab)
         self.head = None
         if model_id and n_gpu_layers == 0:
             from .output_head import open_head
 
-            self.head = open_head(self.path, model_id, L.llama_vocab_n_tokens(L.llama_model_get_vocab(self._model)))
+            self.head = open_head(self.path, model_id, self.n_vocab)
             if self.head is not None:
                 cparams.cb_eval = self.head.callback
                 cparams.cb_eval_user_data = None
@@ -95,8 +97,6 @@ class LlamaScorer:
         if not self._ctx:
             L.llama_model_free(self._model)
             raise ModelLoadError(f"not enough memory to start {self.path.name}")
-        self._vocab = L.llama_model_get_vocab(self._model)
-        self.n_vocab = L.llama_vocab_n_tokens(self._vocab)
         self._mem = L.llama_get_memory(self._ctx)
         self._batch = L.llama_batch_init(n_ctx, 0, MAX_SEQUENCES)
         self.n_ctx = n_ctx
@@ -151,8 +151,8 @@ class LlamaScorer:
         further: it gets -inf. Later tokens only lower a score, so such a continuation cannot
         come within `floor` of the best one's first token. The first continuation of a request
         (the reference, such as the word as written) is always scored; when all the others are
-        pruned (or there are none), by its first token only, since nothing is left to compare. `floor` may also be a list
-        with one value per request (math.inf: prune nothing there).
+        pruned (or there are none), by its first token only, since nothing is left to compare.
+        `floor` may also be a list with one value per request (math.inf: prune nothing there).
         """
         prefixes = [self._prefix_tokens(prefix) for prefix, _ in requests]
         conts = [[self.tokenize(c) for c in cs] for _, cs in requests]
@@ -266,6 +266,7 @@ class LlamaScorer:
         if clear:
             L.llama_memory_seq_rm(self._mem, -1, -1, -1)
         b = self._batch
+        wanted = []  # batch indices with a logit row, in the order llama.cpp outputs them
         for k, node in enumerate(tree.nodes):
             b.token[k] = node.token
             b.pos[k] = node.pos
@@ -273,6 +274,8 @@ class LlamaScorer:
             for m, seq in enumerate(node.seqs):
                 b.seq_id[k][m] = seq
             b.logits[k] = node.want
+            if node.want:
+                wanted.append(k)
         b.n_tokens = len(tree.nodes)
         if self.head is not None:
             self.head.begin()
@@ -282,7 +285,6 @@ class LlamaScorer:
         self.tokens_evaluated += len(tree.nodes)
         self._lse_cache = {}
         if self.head is not None:
-            wanted = [k for k, node in enumerate(tree.nodes) if node.want]
             self._out_row = {k: n for n, k in enumerate(wanted)}
             if not self.head.finish(len(wanted)):
                 self.head = None  # from now on llama.cpp's exact output layer
