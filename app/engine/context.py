@@ -18,14 +18,15 @@ from __future__ import annotations
 import math
 import re
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Protocol
 
 from .candidates import rank_corrections
 from .confusions import ConfusionSets, load_confusions, load_real_words
 from .contractions import load_rules
-from .error_model import COST_REVERSAL, SPLIT_COST, edit_cost, substitution_cost
-from .fast import unknown_note
+from .error_model import COST_REVERSAL, JOIN_COST, SPLIT_COST, edit_cost, substitution_cost
+from .fast import NAME_MIN_ZIPF, unknown_note
+from .morphology import inflections
 from .text import is_sentence_start, match_case, overlaps, protected_spans, words
 from .types import CheckResult, Kind, Suggestion, WrapsFast
 
@@ -65,7 +66,14 @@ MARGINS = {
     "unknown": 0.0,
     # A slip this writer has made before ("cave" for "gave"): the sentence must still support it.
     "personal": 1.0,
+    # A real-word slip among the commonest words ("is" for "his"), from the training data.
+    "realword_common": 8.0,
 }
+# Sources so rarely right that their options are dropped unless their first token comes within
+# TIGHT_FLOOR nats of the best one (they are asked in nearly every sentence).
+TIGHT_SOURCES = {"realword_common"}
+TIGHT_FLOOR = 2.0
+TIGHT_RESCORE_WORDS = 3  # ...and they are scored again only after a change this close before them
 WINDOW_WORDS = 3  # words after the slot that are scored with it
 # An option whose first token is this many nats less likely than the best first token of its slot
 # is not scored further (most homophone and real-word options are impossible right there). On the
@@ -85,14 +93,20 @@ PERSONAL_REPEATED = 2.0
 PERSONAL_REPEATED_MARGIN = 0.5
 COMMON_REPEATED_MARGIN = 2.0
 JOIN_MIN_ZIPF = 3.0  # a joined word must be this common to be proposed for two written words
+JOIN_FIX_COST = 1.0  # the largest slip a run-together non-word and its neighbour may need ("a nouther")
 # ...and this common when one of the two words is a slip this writer has made before, which then
 # goes to the model instead (a slot covers one or the other). Chosen on the dev half.
 JOIN_PERSONAL_ZIPF = 4.0
 # The commonest words ("the", "a", "of", "is") are almost always meant, and asking the model about
 # each of them in every sentence cost most of the time and most false alarms on the dev half.
 REALWORD_MAX_ZIPF = 6.5
+# ...so above it only training-data slips are asked ("is" for "his"), with a large margin, and none
+# for the five commonest words ("the", "and", "a", "to", "of").
+REALWORD_COMMON_MAX_ZIPF = 7.3
 MAX_OPTIONS = 5
 NONWORD_OPTIONS = 7  # a non-word's corrections the model weighs (all the fast engine keeps)
+INFLECT_STEMS = 3  # ...and the regular forms of this many of the likeliest,
+INFLECT_COST = 0.5  # each this much dearer a slip than its stem (error-model units)
 # A non-word whose best correction leads the next one by less than this (in nats, fit and slip
 # together) is marked `unknown`, its likely words named, instead of being changed: on the dev half
 # the 61 picks under 1 nat were right 8 times, those above it 7 times in 10.
@@ -122,6 +136,12 @@ class Slot:
     # How often the writer has meant each option here (the profile's pair weights, `engine.personalize`).
     personal: dict[str, float] = field(default_factory=dict)
     fallback: Suggestion | None = None  # kept when the written word stays (an `unknown` mark)
+    # Options whose slip is not their plain edit cost (an inflected correction: its stem's, plus one).
+    channel: dict[str, float] = field(default_factory=dict)
+    family: dict[str, str] = field(default_factory=dict)  # an inflected option -> its stem
+    # A written word the slot took in for a join ("a" in "a nother"), and whether it comes first.
+    neighbour: str = ""
+    neighbour_first: bool = True
 
 
 class ContextEngine(WrapsFast):
@@ -164,6 +184,9 @@ class ContextEngine(WrapsFast):
                 slots.append(slot)
             taken.append((sug.start, sug.end))
         toks = [t for t in words(text[s:e])]
+        slots = [self._with_join(text, s, toks, slot, taken, protected) if slot.source in ("nonword", "unknown")
+                 else slot for slot in slots]
+        taken.extend((slot.start, slot.end) for slot in slots)
         for a, b in zip(toks, toks[1:]):
             slot = self._join_slot(text, s + a.start, s + a.end, s + b.start, s + b.end, taken, protected)
             if slot is not None:
@@ -206,10 +229,28 @@ class ContextEngine(WrapsFast):
             # Hunspell rejects it and the fast engine found a far commoner word a cheap slip away
             # ("alot", "teh"): a misspelling unless the sentence clearly wants it as written.
             return Slot(sug.start, sug.end, sug.original, [r.lower() for r in sug.replacements[:MAX_OPTIONS]], "unknown")
-        return Slot(
-            sug.start, sug.end, sug.original, [r.lower() for r in sug.replacements[:NONWORD_OPTIONS]], "nonword",
-            keep_original=False,
-        )
+        options = [r.lower() for r in sug.replacements[:NONWORD_OPTIONS]]
+        slot = Slot(sug.start, sug.end, sug.original, options, "nonword", keep_original=False)
+        self._add_inflections(slot)
+        if sug.original.islower() and self.lexicon.is_name(low) and self.lexicon.zipf(low) >= NAME_MIN_ZIPF:
+            # A name written in lower case ("in hungary"): the sentence weighs the name too.
+            slot.options.append(self.lexicon.form(low))
+            slot.channel[low] = 0.0
+        return slot
+
+    def _add_inflections(self, slot: Slot) -> None:
+        """Weak spellers often drop an ending with the spelling ("wark" for "walked"): the regular
+        forms of the likeliest corrections join the options, one cheap slip dearer than their stem."""
+        low = slot.original.lower()
+        for stem in slot.options[:INFLECT_STEMS]:
+            if " " in stem:
+                continue
+            base = _channel_cost(low, stem)
+            for form in sorted(inflections(stem)):
+                if form not in slot.options and form not in slot.channel and self.lexicon.is_common(form):
+                    slot.channel[form] = base + INFLECT_COST
+                    slot.family[form] = stem
+        slot.options.extend(slot.channel)
 
     def _context_slot(self, text: str, start: int, end: int, w: str) -> Slot | None:
         low = w.lower()
@@ -222,9 +263,12 @@ class ContextEngine(WrapsFast):
         personal = self._personal_options(low)
         for alt in personal:
             options.setdefault(alt, "personal")
-        for alt in (self.real_words.get(low, ()) if zw < REALWORD_MAX_ZIPF else ()):
+        # The pronoun "I" is capitalised on purpose, and the very commonest words are asked about
+        # too often for the few slips among them.
+        asked = zw < REALWORD_MAX_ZIPF or (zw < REALWORD_COMMON_MAX_ZIPF and w != "I")
+        for alt in (self.real_words.get(low, ()) if asked else ()):
             if zw - self._zipf(alt) <= MAX_RARER:
-                options.setdefault(alt, "realword")
+                options.setdefault(alt, "realword" if zw < REALWORD_MAX_ZIPF else "realword_common")
         amb = self.rules.ambiguous.get(low)
         if amb is not None:
             options.setdefault(amb[0].lower(), "contraction")
@@ -287,6 +331,49 @@ class ContextEngine(WrapsFast):
             return None  # the writer's own slip with one of the words ("here in" is "her in", not "herein")
         return Slot(a0, b1, text[a0:b1], [joined], "join", option_sources={joined: "join"})
 
+    def _with_join(self, text: str, s: int, toks, slot: Slot, taken, protected) -> Slot:
+        """A non-word that may be half of a word split in two ("a nother", "polce men"): its slot
+        grows over the neighbour and gains the joined word, which the sentence weighs against the
+        non-word's own corrections (the neighbour stays as written in those)."""
+        at = next((i for i, t in enumerate(toks) if s + t.start == slot.start and s + t.end == slot.end), None)
+        if at is None:
+            return slot
+        for j, left in ((at - 1, True), (at + 1, False)):
+            if not 0 <= j < len(toks):
+                continue
+            n0, n1 = s + toks[j].start, s + toks[j].end
+            a0, a1, b0, b1 = (n0, n1, slot.start, slot.end) if left else (slot.start, slot.end, n0, n1)
+            other = text[n0:n1]
+            if (text[a1:b0] != " " or not other.isalpha() or other[1:] != other[1:].lower()
+                    or (other[0].isupper() and not is_sentence_start(text, n0))
+                    or overlaps(taken, n0, n1) or overlaps(protected, n0, n1)):
+                continue
+            joined = (text[a0:a1] + text[b0:b1]).lower()
+            found = [c for c in self._join_corrections(joined)]
+            if not found:
+                continue
+            options = {(f"{other.lower()} {o}" if left else f"{o} {other.lower()}"): slot.source
+                       for o in slot.options if o not in found}
+            for c in found:
+                options.setdefault(c, "join")
+            return Slot(a0, b1, text[a0:b1], list(options), slot.source, keep_original=slot.keep_original,
+                        option_sources=options, fallback=slot.fallback, neighbour=other, neighbour_first=left)
+        return slot
+
+    def _join_corrections(self, joined: str) -> list[str]:
+        """Common words a run-together pair of written words may stand for: itself, or a close
+        correction that keeps its first letter and nearly all of its length (so no word is lost)."""
+        lex = self.lexicon
+        if lex.is_common(joined) and lex.zipf(joined) >= JOIN_MIN_ZIPF:
+            return [joined]
+        out = []
+        for c in rank_corrections(lex, joined, 3):
+            w = c.text.lower()
+            if (" " not in w and c.cost <= JOIN_FIX_COST and w[0] == joined[0] and len(w) >= len(joined) - 1
+                    and lex.is_common(w) and lex.zipf(w) >= JOIN_MIN_ZIPF):
+                out.append(w)
+        return out
+
     def _zipf(self, word: str) -> float:
         return max(self.lexicon.zipf(part) for part in word.split(" ")) if " " in word else self.lexicon.zipf(word)
 
@@ -313,13 +400,15 @@ class ContextEngine(WrapsFast):
                 lead = so_far[len(prefix) :] if prefix else ""  # the space before the word
                 rest = self._window(text, slot.end, e, slots[k + 1 :])
                 requests.append((prefix, [lead + c + rest for c in choices[k]]))
-                floors.append(SCORE_FLOOR if len(prefix.split()) >= FLOOR_MIN_WORDS else math.inf)
+                floors.append(TIGHT_FLOOR if self._tight(slot) else
+                              SCORE_FLOOR if len(prefix.split()) >= FLOOR_MIN_WORDS else math.inf)
             results = self._score_many(requests, floors)
             changed = -1  # end of the last slot that changed in this round
             still_open = []
             for k, scores in zip(open_, results):
                 slot = slots[k]
-                if changed >= 0 and len(text[changed : slot.start].split()) < RESCORE_WORDS:
+                near = TIGHT_RESCORE_WORDS if self._tight(slot) else RESCORE_WORDS
+                if changed >= 0 and len(text[changed : slot.start].split()) < near:
                     still_open.append(k)
                     continue
                 before = slot.value
@@ -330,7 +419,7 @@ class ContextEngine(WrapsFast):
         out = []
         for slot in slots:
             if slot.value != slot.original:
-                out.append(self._unsure(slot) or self._suggestion(slot, list(slot.scores)))
+                out.append(self._trimmed(text, slot, self._unsure(slot) or self._suggestion(slot, list(slot.scores))))
             elif slot.fallback is not None:
                 out.append(slot.fallback)
         return out
@@ -341,11 +430,44 @@ class ContextEngine(WrapsFast):
         if slot.keep_original:
             return None
         ranked = sorted((c for c, v in slot.scores.items() if v > -math.inf), key=lambda c: -slot.scores[c])
-        if ranked and (len(ranked) < 2 or slot.scores[ranked[0]] - slot.scores[ranked[1]] >= NONWORD_MIN_LEAD):
+        # Forms of one word ("walk", "walked") do not make each other less sure of the word.
+        stem = self._stem(slot, ranked[0]) if ranked else ""
+        rivals = [c for c in ranked[1:] if self._stem(slot, c) != stem]
+        if ranked and (not rivals or slot.scores[ranked[0]] - slot.scores[rivals[0]] >= NONWORD_MIN_LEAD):
             return None
         maybe = tuple(ranked[:3])
         return Suggestion(slot.start, slot.end, slot.original, (), Kind.UNKNOWN, 0.5, SOURCE,
                           unknown_note(slot.original, maybe), maybe)
+
+    @staticmethod
+    def _trimmed(text: str, slot: Slot, sug: Suggestion) -> Suggestion:
+        """Unless the join won, the suggestion leaves the neighbour it took in alone."""
+        if not slot.neighbour or slot.option_sources.get(slot.value.lower()) == "join":
+            return sug
+        n = len(slot.neighbour) + 1
+        start, end = (slot.start + n, slot.end) if slot.neighbour_first else (slot.start, slot.end - n)
+        word = slot.neighbour.lower()
+
+        def strip(option: str) -> str:
+            low = option.lower()
+            if slot.neighbour_first:
+                return option[n:] if low.startswith(word + " ") else ""
+            return option[:-n] if low.endswith(" " + word) else ""
+
+        reps = tuple(r for r in map(strip, sug.replacements) if r)
+        maybe = tuple(r for r in map(strip, sug.maybe) if r)
+        note = sug.explanation.replace(slot.value, strip(slot.value)) if strip(slot.value) else sug.explanation
+        return replace(sug, start=start, end=end, original=text[start:end], replacements=reps, maybe=maybe,
+                       explanation=note)
+
+    @staticmethod
+    def _tight(slot: Slot) -> bool:
+        return bool(slot.option_sources) and all(v in TIGHT_SOURCES for v in slot.option_sources.values())
+
+    @staticmethod
+    def _stem(slot: Slot, option: str) -> str:
+        low = option.lower()
+        return slot.family.get(low, low)
 
     def _score_many(self, requests: list[tuple[str, list[str]]], floors: list[float]) -> list[list[float]]:
         many = getattr(self.scorer, "score_many", None)
@@ -367,7 +489,8 @@ class ContextEngine(WrapsFast):
             # Among corrections of a non-word, how likely each slip is counts as much as fit.
             for c in choices:
                 if c != slot.original:
-                    slot.scores[c] -= CHANNEL_WEIGHT * _channel_cost(slot.original, c)
+                    cost = slot.channel.get(c.lower())
+                    slot.scores[c] -= CHANNEL_WEIGHT * (_channel_cost(slot.original, c) if cost is None else cost)
         options = [c for c in choices if c != slot.original] or [slot.original]
         if slot.keep_original:
             # Each option must clear the margin of the source it came from.
@@ -451,8 +574,11 @@ class ContextEngine(WrapsFast):
             "unknown": Kind.SPELLING,
             "realword": Kind.SPELLING,
             "personal": Kind.SPELLING,
+            "realword_common": Kind.SPELLING,
         }[origin]
         explanation = self._explain(slot, kind)
+        if slot.value.lower() == slot.original.lower():
+            kind, explanation = Kind.GRAMMAR, f"a name starts with a capital letter: {slot.value}"
         return Suggestion(slot.start, slot.end, slot.original, tuple(ranked[:MAX_OPTIONS]), kind, conf, SOURCE, explanation)
 
     def _explain(self, slot: Slot, kind: str) -> str:
@@ -475,6 +601,8 @@ def _channel_cost(written: str, option: str) -> float:
     """The error model's cost; a missing space ("alot" for "a lot") is one cheap slip."""
     if " " in option and option.replace(" ", "").lower() == written.lower():
         return SPLIT_COST
+    if " " in written and " " not in option:
+        return JOIN_COST + edit_cost(written.replace(" ", ""), option).value
     return edit_cost(written, option).value
 
 

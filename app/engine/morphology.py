@@ -64,3 +64,18 @@ def is_regular_form(word: str, known) -> bool:
         if known(s) or any(known(v) for v in variants(s)):
             return True
     return False
+
+
+def inflections(stem: str) -> set[str]:
+    """The regular forms a stem may take: plural or third person, past, -ing (not checked
+    against any dictionary; callers keep the known ones)."""
+    if len(stem) < 2 or not stem.isalpha():
+        return set()
+    out = {stem + "s", stem + "es", stem + "ed", stem + "ing"}
+    if stem.endswith("e"):
+        out |= {stem + "d", stem[:-1] + "ing"}
+    if stem.endswith("y") and stem[-2] not in _VOWELS:
+        out |= {stem[:-1] + "ies", stem[:-1] + "ied"}
+    if _cvc(stem):
+        out |= {stem + stem[-1] + "ed", stem + stem[-1] + "ing"}
+    return out

@@ -198,19 +198,24 @@ class LlamaScorer:
     def _score_gated(self, prefixes, conts, out, floors: list[float]) -> None:
         # Stage 1: every distinct prefix, with a logit row at its last token only. The prefixes
         # stay in the cache under stage 2, so each stage gets at most half of it.
+        # A prefix that begins a longer one (the slots of one sentence) shares its sequence id:
+        # the longest go in first, and the rest only ask for a row inside them.
         half_ctx = self.n_ctx // 2
         heads = self._tree(max_nodes=half_ctx)
-        for r, ptoks in enumerate(prefixes):
+        order = sorted(range(len(prefixes)), key=lambda r: -len(prefixes[r]))
+        for k, r in enumerate(order):
+            ptoks = prefixes[r]
             self._check_length(ptoks, [], half_ctx)
             self._check_length([], max(conts[r], key=len, default=[]), half_ctx)
-            if not heads.fits(ptoks, len(ptoks) - 1):
-                # Too many sentences at once for one decode: score them in two halves.
-                half = len(prefixes) // 2
-                for part in (range(half), range(half, len(prefixes))):
+            if not heads.fits(ptoks, len(ptoks) - 1, share=True) or heads.n_seqs >= MAX_SEQUENCES // 2:
+                # Too many sentences at once for one decode: score them in two halves. (Stage 2
+                # needs sequence ids of its own above the prefixes'.)
+                half = len(order) // 2
+                for part in (order[:half], order[half:]):
                     self._score_gated([prefixes[i] for i in part], [conts[i] for i in part],
                                       [out[i] for i in part], [floors[i] for i in part])
                 return
-            heads.add(ptoks, len(ptoks) - 1, len(ptoks), r)
+            heads.add(ptoks, len(ptoks) - 1, len(ptoks), r, share=True)
         self._decode(heads, clear=True)
         first: dict[int, list[float]] = {}
         todo = []  # (request, continuation, path of its prefix)
@@ -235,7 +240,7 @@ class LlamaScorer:
                     else:
                         todo.append((r, c, idx))
         # Stage 2: the rest of each surviving continuation, on top of its prefix in the cache.
-        base = len(heads.paths)
+        base = heads.n_seqs
         room = self.n_ctx - len(heads.nodes)
         tree = self._tree(base, room)
         copied: set[int] = set()
@@ -256,7 +261,7 @@ class LlamaScorer:
             seq = tree.add(ctoks, 0, len(ctoks) - 1, (r, c), root=root, pos0=len(prefixes[r]))
             if seq not in copied:
                 # The new sequence sees its prefix's cells (a unified cache shares them, no copy).
-                self._L.llama_memory_seq_cp(self._mem, idx, seq, 0, len(prefixes[r]))
+                self._L.llama_memory_seq_cp(self._mem, heads.seq_of[idx], seq, 0, len(prefixes[r]))
                 copied.add(seq)
         if tree.paths:
             flush()
@@ -347,32 +352,51 @@ class _TokenTree:
         self._ids: dict[tuple, int] = {}  # (root, tokens, scored rows) -> index in `paths`
         # (tokens, their nodes, first and end depth of the rows to score, owners)
         self.paths: list[tuple[tuple[int, ...], list[int], int, int, list]] = []
+        self.seq_of: list[int] = []  # each path's sequence id
+        self.n_seqs = 0  # sequence ids given out
         self.rows = 0
 
-    def fits(self, tokens: list[int], rows_from: int, rows_to: int | None = None, root=-1) -> bool:
-        tokens = _decoded(tokens, len(tokens) if rows_to is None else rows_to)
+    def _walk(self, tokens: list[int], root) -> tuple[int, int]:
+        """(last node already in the tree along `tokens`, how many tokens it covers)."""
         cur, depth = root, 0
         for t in tokens:
             nxt = self._child.get((cur, t))
             if nxt is None:
                 break
             cur, depth = nxt, depth + 1
+        return cur, depth
+
+    def fits(self, tokens: list[int], rows_from: int, rows_to: int | None = None, root=-1, share: bool = False) -> bool:
+        tokens = _decoded(tokens, len(tokens) if rows_to is None else rows_to)
+        _, depth = self._walk(tokens, root)
         new_nodes = len(tokens) - depth
         new_rows = max(0, len(tokens) - max(rows_from, depth))  # at most
-        return (self.seq_base + len(self.paths) < MAX_SEQUENCES and len(self.nodes) + new_nodes <= self.max_nodes
-                and self.rows + new_rows <= MAX_ROWS)
+        new_id = not (share and tokens and depth == len(tokens))
+        return ((not new_id or self.seq_base + self.n_seqs < MAX_SEQUENCES)
+                and len(self.nodes) + new_nodes <= self.max_nodes and self.rows + new_rows <= MAX_ROWS)
 
-    def add(self, tokens: list[int], rows_from: int, rows_to: int, owner, root=-1, pos0: int = 0) -> int:
-        """Add a sequence whose rows at depths [rows_from, rows_to) are scored; returns its id."""
+    def add(self, tokens: list[int], rows_from: int, rows_to: int, owner, root=-1, pos0: int = 0,
+            share: bool = False) -> int:
+        """Add a sequence whose rows at depths [rows_from, rows_to) are scored; returns its id.
+
+        With `share`, tokens that are all in the tree already (the beginning of a longer sequence)
+        take the id of a sequence through their last one instead of a new id."""
         # The same tokens scored over other rows (one request's prefix + continuation may spell
         # another's) are another path: their scores differ.
         key = (root, tuple(tokens), rows_from, rows_to)
         if key in self._ids:
             path = self.paths[self._ids[key]]
             path[4].append(owner)
-            return self.seq_base + self._ids[key]
+            return self.seq_of[self._ids[key]]
         index = len(self.paths)
-        seq = self.seq_base + index
+        decoded = _decoded(tokens, rows_to)
+        last, depth = self._walk(decoded, root)
+        if share and decoded and depth == len(decoded):
+            seq = self.nodes[last].seqs[0]
+        else:
+            seq = self.seq_base + self.n_seqs
+            self.n_seqs += 1
+        self.seq_of.append(seq)
         self._ids[key] = index
         nodes: list[int] = []
         cur = root
@@ -383,7 +407,8 @@ class _TokenTree:
                 self.nodes.append(_Node(t, pos0 + j))
                 self._child[(cur, t)] = nxt
             node = self.nodes[nxt]
-            node.seqs.append(seq)
+            if seq not in node.seqs:
+                node.seqs.append(seq)
             if rows_from <= j < rows_to and not node.want:
                 node.want = True
                 self.rows += 1

@@ -1,4 +1,4 @@
-from dyslexic_writer.engine.morphology import is_regular_form, stems, variants
+from dyslexic_writer.engine.morphology import inflections, is_regular_form, stems, variants
 
 KNOWN = {"neighbour", "cancelled", "practice", "stop", "occur", "begin", "centre", "visit"}.__contains__
 
@@ -23,3 +23,11 @@ def test_lexicon_accepts_us_inflections(lexicon):
     for w in ("neighbors", "canceled", "rumors", "favorites", "practicing"):
         assert lexicon.is_common(w), w
     assert not lexicon.is_valid("occured")
+
+
+def test_inflections_are_regular_forms():
+    assert {"walks", "walked", "walking"} <= inflections("walk")
+    assert {"stopped", "stopping"} <= inflections("stop")
+    assert {"babies", "carried"} <= inflections("baby") | inflections("carry")
+    assert {"hoped", "hoping"} <= inflections("hope")
+    assert inflections("a") == set()

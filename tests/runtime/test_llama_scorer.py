@@ -109,3 +109,16 @@ def test_a_long_run_on_sentence_is_scored_and_a_too_long_one_refused(scorer):
     assert kept > pruned == float("-inf")
     with pytest.raises(ValueError, match="too long"):
         scorer.score_many([(long * 2, [" and"])], floor=[5.0])
+
+
+def test_more_gated_requests_than_sequence_ids(scorer):
+    # A long line with many slots: each request's prefix takes a sequence id in the first stage,
+    # and the continuations need ids of their own above them (this once failed in llama_decode).
+    from dyslexic_writer.runtime.llama_scorer import MAX_SEQUENCES
+
+    words = ("we went to the park and then we had tea at home " * 8).split()
+    requests = [(" ".join(words[: k + 2]), [" " + words[k + 2] + " and", " xylophone and", " then we"])
+                for k in range(MAX_SEQUENCES)]
+    out = scorer.score_many(requests, floor=[8.0] * len(requests))
+    assert len(out) == len(requests)
+    assert all(scores[0] > float("-inf") for scores in out)

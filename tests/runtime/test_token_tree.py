@@ -41,3 +41,22 @@ def test_fits_counts_new_rows():
     tree.add(list(range(MAX_ROWS)), 0, MAX_ROWS, "a")
     assert not tree.fits([999, 1000], 0)
     assert tree.fits(list(range(MAX_ROWS)), 0)
+
+
+def test_a_prefix_inside_a_longer_one_shares_its_sequence():
+    # The slots of one sentence ask for rows inside one prefix: one sequence id serves them all.
+    from dyslexic_writer.runtime.llama_scorer import MAX_SEQUENCES
+
+    tree = _TokenTree(max_nodes=512)
+    assert tree.add([1, 2, 3, 4], 3, 4, "long", share=True) == 0
+    assert tree.add([1, 2], 1, 2, "short", share=True) == 0
+    assert tree.n_seqs == 1 and tree.seq_of == [0, 0]
+    assert [n.want for n in tree.nodes] == [False, True, False, True]
+    # a prefix that leaves the longer one needs an id of its own; without `share`, so does any
+    assert tree.add([1, 5], 1, 2, "other", share=True) == 1
+    assert tree.add([1, 2, 3], 2, 3, "plain") == 2
+    # however many share, the ids given out are what `fits` counts
+    full = _TokenTree(max_nodes=512, seq_base=MAX_SEQUENCES - 1)
+    full.add([1, 2, 3], 2, 3, "a", share=True)
+    assert full.fits([1, 2], 1, share=True)
+    assert not full.fits([1, 9], 1, share=True)
