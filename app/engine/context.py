@@ -66,14 +66,7 @@ MARGINS = {
     "unknown": 0.0,
     # A slip this writer has made before ("cave" for "gave"): the sentence must still support it.
     "personal": 1.0,
-    # A real-word slip among the commonest words ("is" for "his"), from the training data.
-    "realword_common": 8.0,
 }
-# Sources so rarely right that their options are dropped unless their first token comes within
-# TIGHT_FLOOR nats of the best one (they are asked in nearly every sentence).
-TIGHT_SOURCES = {"realword_common"}
-TIGHT_FLOOR = 2.0
-TIGHT_RESCORE_WORDS = 3  # ...and they are scored again only after a change this close before them
 WINDOW_WORDS = 3  # words after the slot that are scored with it
 # An option whose first token is this many nats less likely than the best first token of its slot
 # is not scored further (most homophone and real-word options are impossible right there). On the
@@ -100,9 +93,6 @@ JOIN_PERSONAL_ZIPF = 4.0
 # The commonest words ("the", "a", "of", "is") are almost always meant, and asking the model about
 # each of them in every sentence cost most of the time and most false alarms on the dev half.
 REALWORD_MAX_ZIPF = 6.5
-# ...so above it only training-data slips are asked ("is" for "his"), with a large margin, and none
-# for the five commonest words ("the", "and", "a", "to", "of").
-REALWORD_COMMON_MAX_ZIPF = 7.3
 MAX_OPTIONS = 5
 NONWORD_OPTIONS = 7  # a non-word's corrections the model weighs (all the fast engine keeps)
 INFLECT_STEMS = 3  # ...and the regular forms of this many of the likeliest,
@@ -263,12 +253,9 @@ class ContextEngine(WrapsFast):
         personal = self._personal_options(low)
         for alt in personal:
             options.setdefault(alt, "personal")
-        # The pronoun "I" is capitalised on purpose, and the very commonest words are asked about
-        # too often for the few slips among them.
-        asked = zw < REALWORD_MAX_ZIPF or (zw < REALWORD_COMMON_MAX_ZIPF and w != "I")
-        for alt in (self.real_words.get(low, ()) if asked else ()):
+        for alt in (self.real_words.get(low, ()) if zw < REALWORD_MAX_ZIPF else ()):
             if zw - self._zipf(alt) <= MAX_RARER:
-                options.setdefault(alt, "realword" if zw < REALWORD_MAX_ZIPF else "realword_common")
+                options.setdefault(alt, "realword")
         amb = self.rules.ambiguous.get(low)
         if amb is not None:
             options.setdefault(amb[0].lower(), "contraction")
@@ -400,15 +387,13 @@ class ContextEngine(WrapsFast):
                 lead = so_far[len(prefix) :] if prefix else ""  # the space before the word
                 rest = self._window(text, slot.end, e, slots[k + 1 :])
                 requests.append((prefix, [lead + c + rest for c in choices[k]]))
-                floors.append(TIGHT_FLOOR if self._tight(slot) else
-                              SCORE_FLOOR if len(prefix.split()) >= FLOOR_MIN_WORDS else math.inf)
+                floors.append(SCORE_FLOOR if len(prefix.split()) >= FLOOR_MIN_WORDS else math.inf)
             results = self._score_many(requests, floors)
             changed = -1  # end of the last slot that changed in this round
             still_open = []
             for k, scores in zip(open_, results):
                 slot = slots[k]
-                near = TIGHT_RESCORE_WORDS if self._tight(slot) else RESCORE_WORDS
-                if changed >= 0 and len(text[changed : slot.start].split()) < near:
+                if changed >= 0 and len(text[changed : slot.start].split()) < RESCORE_WORDS:
                     still_open.append(k)
                     continue
                 before = slot.value
@@ -459,10 +444,6 @@ class ContextEngine(WrapsFast):
         note = sug.explanation.replace(slot.value, strip(slot.value)) if strip(slot.value) else sug.explanation
         return replace(sug, start=start, end=end, original=text[start:end], replacements=reps, maybe=maybe,
                        explanation=note)
-
-    @staticmethod
-    def _tight(slot: Slot) -> bool:
-        return bool(slot.option_sources) and all(v in TIGHT_SOURCES for v in slot.option_sources.values())
 
     @staticmethod
     def _stem(slot: Slot, option: str) -> str:
@@ -574,7 +555,6 @@ class ContextEngine(WrapsFast):
             "unknown": Kind.SPELLING,
             "realword": Kind.SPELLING,
             "personal": Kind.SPELLING,
-            "realword_common": Kind.SPELLING,
         }[origin]
         explanation = self._explain(slot, kind)
         if slot.value.lower() == slot.original.lower():
