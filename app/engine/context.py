@@ -336,7 +336,7 @@ class ContextEngine(WrapsFast):
                     or overlaps(taken, n0, n1) or overlaps(protected, n0, n1)):
                 continue
             joined = (text[a0:a1] + text[b0:b1]).lower()
-            found = [c for c in self._join_corrections(joined)]
+            found = self._join_corrections(joined)
             if not found:
                 continue
             options = {(f"{other.lower()} {o}" if left else f"{o} {other.lower()}"): slot.source
@@ -441,7 +441,8 @@ class ContextEngine(WrapsFast):
 
         reps = tuple(r for r in map(strip, sug.replacements) if r)
         maybe = tuple(r for r in map(strip, sug.maybe) if r)
-        note = sug.explanation.replace(slot.value, strip(slot.value)) if strip(slot.value) else sug.explanation
+        chosen = strip(slot.value)
+        note = sug.explanation.replace(slot.value, chosen) if chosen else sug.explanation
         return replace(sug, start=start, end=end, original=text[start:end], replacements=reps, maybe=maybe,
                        explanation=note)
 

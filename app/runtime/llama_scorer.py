@@ -400,7 +400,7 @@ class _TokenTree:
         self._ids[key] = index
         nodes: list[int] = []
         cur = root
-        for j, t in enumerate(_decoded(tokens, rows_to)):
+        for j, t in enumerate(decoded):
             nxt = self._child.get((cur, t))
             if nxt is None:
                 nxt = len(self.nodes)
