@@ -45,6 +45,21 @@ def real_word_pairs(pairs: list[WordPair], is_word) -> Counter:
     return out
 
 
+def merged_counts(*overlapping: Counter, extra: Counter | None = None) -> Counter:
+    """Counts from corpora that may hold the same slips: each pair counts its largest tally among
+    `overlapping`, plus its tally in `extra` (independent data).
+
+    Mitton's Birkbeck file includes much of the Holbrook corpus (a third of Holbrook's pairs are in
+    both), so adding the two counted one child's slip twice and let it past MIN_COUNT.
+    """
+    out: Counter = Counter()
+    for counts in overlapping:
+        for key, n in counts.items():
+            out[key] = max(out[key], n)
+    out.update(extra or Counter())
+    return out
+
+
 def sentence_pairs(records: list[dict]) -> list[WordPair]:
     """Word substitutions in generated {original, corrected} sentence pairs (same length only)."""
     out = []
@@ -74,14 +89,16 @@ def run(data: Path, out: Path) -> dict:
     from ..engine.lexicon import open_lexicon
 
     corpora = data / "corpora"
-    pairs = parse_birkbeck((corpora / "birkbeck.dat").read_text(encoding="utf-8", errors="replace"))
-    pairs += parse_holbrook((corpora / "holbrook.dat").read_text(encoding="utf-8", errors="replace"))
+    lex = open_lexicon()
+    birkbeck = parse_birkbeck((corpora / "birkbeck.dat").read_text(encoding="utf-8", errors="replace"))
+    holbrook = parse_holbrook((corpora / "holbrook.dat").read_text(encoding="utf-8", errors="replace"))
+    generated: list[WordPair] = []
     for path in sorted((data / "synthetic").glob("synthetic_*_gemini3.json")):
         if "word_pairs" in path.name:
             continue
-        pairs += sentence_pairs(json.loads(path.read_text(encoding="utf-8")))
-    lex = open_lexicon()
-    counts = real_word_pairs(pairs, lex.is_common)
+        generated += sentence_pairs(json.loads(path.read_text(encoding="utf-8")))
+    counts = merged_counts(real_word_pairs(birkbeck, lex.is_common), real_word_pairs(holbrook, lex.is_common),
+                           extra=real_word_pairs(generated, lex.is_common))
     result = table(counts)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(

@@ -338,3 +338,22 @@ def test_a_name_written_in_lower_case_is_weighed_as_the_name(make, engine):
     hungry = ContextEngine(engine, LeadScorer({"hungry": 12.0}))
     assert hungry.check("I am hungary now.").corrected == "I am hungry now."
 
+
+
+def test_a_capitalised_non_word_mid_sentence_needs_a_clear_lead(engine):
+    # "Royl" may be a name, so the fast engine leaves it; the sentence may still want "Royal".
+    text = "We saw the Royl family."
+    slip = context.CHANNEL_WEIGHT * context._channel_cost("Royl", "Royal")
+    clear = ContextEngine(engine, LeadScorer({"Royal": slip + MARGINS["capital"] + 1}))
+    (s,) = clear.check(text).suggestions
+    assert (s.original, s.best, s.kind) == ("Royl", "Royal", Kind.SPELLING)
+    close = ContextEngine(engine, LeadScorer({"Royal": slip + MARGINS["capital"] - 1}))
+    assert close.check(text).suggestions == ()
+
+
+def test_known_names_and_capitalised_words_far_from_any_word_are_not_asked_about(engine):
+    scorer = FakeScorer(liked=["report", "robot", "bridgework"])
+    result = ContextEngine(engine, scorer).check("We met Robert at Bridgebrook today.")
+    assert result.suggestions == ()
+    asked = " ".join(c for _, cs in scorer.calls for c in cs).lower()
+    assert not {"report", "robot", "bridgework"} & set(asked.replace(".", " ").split())

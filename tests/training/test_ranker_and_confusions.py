@@ -44,3 +44,16 @@ def test_sentence_pairs_align_same_length_sentences_only():
 def test_us_uk_variants_are_not_confusions():
     assert not plausible("color", "colour")
     assert plausible("cave", "gave")
+
+
+def test_a_slip_in_two_overlapping_corpora_counts_once():
+    from collections import Counter
+
+    from dyslexic_writer.training.confusions import MIN_COUNT, merged_counts
+
+    birkbeck = Counter({("wet", "went"): 1, ("cave", "gave"): 2})
+    holbrook = Counter({("wet", "went"): 1, ("no", "know"): 1})
+    generated = Counter({("no", "know"): 1})
+    counts = merged_counts(birkbeck, holbrook, extra=generated)
+    assert counts == {("wet", "went"): 1, ("cave", "gave"): 2, ("no", "know"): 2}
+    assert table(counts) == {"cave": ["gave"], "no": ["know"]} and MIN_COUNT == 2
