@@ -339,7 +339,6 @@ def test_a_name_written_in_lower_case_is_weighed_as_the_name(make, engine):
     assert hungry.check("I am hungary now.").corrected == "I am hungry now."
 
 
-
 def test_a_capitalised_non_word_mid_sentence_needs_a_clear_lead(engine):
     # "Royl" may be a name, so the fast engine leaves it; the sentence may still want "Royal".
     text = "We saw the Royl family."
