@@ -293,7 +293,8 @@ class ContextEngine(WrapsFast):
         """A capitalised word mid-sentence that is neither a word nor a name we know ("the Royl
         family"): the fast engine leaves it alone as a possible name, and the sentence decides."""
         low = w.lower()
-        if not w.isalpha() or len(w) < CAPITAL_MIN_LEN or self.lexicon.is_valid(low):
+        # All capitals is an acronym or a code far more often than a slip ("XTV", "NHSX").
+        if not w.isalpha() or w.isupper() or len(w) < CAPITAL_MIN_LEN or self.lexicon.is_valid(low):
             return None
         options = [c.text.lower() for c in rank_corrections(self.lexicon, low, MAX_OPTIONS)
                    if c.cost <= CAPITAL_MAX_COST and " " not in c.text and self.lexicon.is_common(c.text.lower())]
