@@ -104,7 +104,7 @@ MAX_OPTIONS = 5
 WORDLESS = ("unknown", "capital")
 CAPITAL_MIN_LEN = 3  # shorter capitalised tokens are mostly initials and abbreviations
 CAPITAL_MAX_COST = 1.0  # the dearest slip (error-model units) a capitalised unknown word is checked for
-NONWORD_OPTIONS = 10  # a non-word's corrections the model weighs (all the fast engine keeps)
+# A non-word's corrections the model weighs are all the fast engine keeps (`fast.CANDIDATES`)...
 INFLECT_STEMS = 3  # ...and the regular forms of this many of the likeliest,
 INFLECT_COST = 0.5  # each this much dearer a slip than its stem (error-model units)
 # A non-word whose best correction leads the next one by less than this (in nats, fit and slip
@@ -230,7 +230,7 @@ class ContextEngine(WrapsFast):
             # Hunspell rejects it and the fast engine found a far commoner word a cheap slip away
             # ("alot", "teh"): a misspelling unless the sentence clearly wants it as written.
             return Slot(sug.start, sug.end, sug.original, [r.lower() for r in sug.replacements[:MAX_OPTIONS]], "unknown")
-        options = [r.lower() for r in sug.replacements[:NONWORD_OPTIONS]]
+        options = [r.lower() for r in sug.replacements]
         slot = Slot(sug.start, sug.end, sug.original, options, "nonword", keep_original=False)
         self._add_inflections(slot)
         if sug.original.islower() and self.lexicon.is_name(low) and self.lexicon.zipf(low) >= NAME_MIN_ZIPF:
