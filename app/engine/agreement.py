@@ -1,0 +1,85 @@
+"""Word forms the word before calls for: "he was play" (playing), "six week" (weeks), "to went" (go).
+
+Weak spellers often drop or garble an ending, and the result is still a word, so nothing marks it.
+Where the word just before is a telling cue (an auxiliary, a number, a third-person pronoun, a
+modal or "to"), the other forms of the same word become options that the context layer weighs in
+the sentence; it keeps the written form unless the model clearly prefers another.
+
+Only these cues are used: offering every form of every word cost twice the time and made as many
+false alarms as corrections on the dev half (children mix tenses; the tagging keeps most of them).
+Lemmas and irregular forms come from `lemminflect` (a maintained lemmatiser and inflection table),
+not from hand-written lists.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import lru_cache
+
+# Forms of "be" (and its contractions) before a verb's plain form: a missing -ing ("was play").
+BE = frozenset({"am", "is", "are", "was", "were", "be", "been", "i'm", "you're", "he's", "she's", "it's",
+                "we're", "they're"})
+# Quantities before a singular noun: a missing plural ending ("six week").
+MANY = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                  "twenty", "hundred", "many", "several", "these", "those", "both", "few"})
+# One of something before a plural noun ("a girls").
+ONE = frozenset({"a", "an", "one", "each", "every", "another"})
+# Third-person subjects before a verb's plain form: a dropped -s or -ed ("he look", "it stop").
+THIRD = frozenset({"he", "she", "it"})
+# Subjects that take the plain form, before a third-person -s form ("they likes").
+PLAIN_SUBJECT = frozenset({"i", "you", "we", "they"})
+# Words followed by a verb's plain form ("to went", "can saw", "didn't liked").
+MODAL = frozenset({"to", "can", "could", "will", "would", "should", "must", "may", "might", "shall", "did",
+                   "do", "does", "didn't", "don't", "doesn't", "can't", "won't", "couldn't", "wouldn't",
+                   "shouldn't"})
+
+# Helping verbs after "be" are a different slip ("they are have"), not a missing -ing.
+AUXILIARY = MODAL | {"have", "has", "had"}
+
+_lock = threading.Lock()
+
+
+def _lemmas(word: str) -> dict[str, tuple[str, ...]]:
+    import lemminflect
+
+    with _lock:  # its tables load on first use; two threads must not both load them
+        return lemminflect.getAllLemmas(word)
+
+
+def _form(lemma: str, tag: str) -> tuple[str, ...]:
+    import lemminflect
+
+    with _lock:
+        return lemminflect.getInflection(lemma, tag) or ()
+
+
+def warm_up() -> None:
+    """Load lemminflect's tables (about 0.7 s) before the first sentence needs them."""
+    _lemmas("went")
+    _form("go", "VBG")
+
+
+@lru_cache(maxsize=20000)
+def cued_forms(previous: str, word: str) -> tuple[str, ...]:
+    """Other forms of `word` that `previous` (the word before it, lower case) makes likely;
+    empty where `previous` is no cue. Not checked against any dictionary: callers keep known ones."""
+    prev, low = previous.lower(), word.lower()
+    if not low.isalpha() or prev not in BE | MANY | ONE | THIRD | PLAIN_SUBJECT | MODAL:
+        return ()
+    lemmas = _lemmas(low)
+    verbs, nouns = lemmas.get("VERB", ()), lemmas.get("NOUN", ())
+    out: list[str] = []
+    if prev in BE and low in verbs and low not in AUXILIARY:
+        out += _form(low, "VBG")
+    if prev in THIRD and low in verbs:
+        # "he look" is "looks" or, in a story, "looked": the sentence decides which
+        out += _form(low, "VBZ") + _form(low, "VBD")
+    if prev in PLAIN_SUBJECT:
+        out += [v for v in verbs if low != v and low in _form(v, "VBZ")]
+    if prev in MODAL and prev not in BE:
+        out += [v for v in verbs if v != low]
+    if prev in MANY and low in nouns:
+        out += _form(low, "NNS")
+    if prev in ONE:
+        out += [n for n in nouns if n != low and low in _form(n, "NNS")]
+    return tuple(dict.fromkeys(f for f in out if f != low and f.isalpha()))

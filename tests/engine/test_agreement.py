@@ -1,0 +1,36 @@
+"""Forms of a word that the word before it calls for."""
+
+import pytest
+
+from dyslexic_writer.engine.agreement import cued_forms
+
+
+@pytest.mark.parametrize("previous, word, expected", [
+    ("was", "play", {"playing"}),      # a missing -ing after "be"
+    ("he", "look", {"looks", "looked"}),  # a dropped -s or -ed after a third-person subject
+    ("six", "week", {"weeks"}),        # a plural after a number
+    ("a", "girls", {"girl"}),          # a singular after "a"
+    ("to", "went", {"go"}),            # the plain form after "to" or a modal, irregular ones too
+    ("they", "likes", {"like"}),       # no -s after a plural subject
+])
+def test_cue_words_call_for_another_form(previous, word, expected):
+    assert set(cued_forms(previous, word)) == expected
+
+
+@pytest.mark.parametrize("previous, word", [
+    ("the", "play"),    # no cue
+    ("was", "going"),   # already the form the cue wants
+    ("to", "school"),   # the plain form already
+    ("we", "play"),
+    ("six", "42"),      # not a word
+])
+def test_no_other_form_without_a_cue_or_where_the_form_fits(previous, word):
+    assert cued_forms(previous, word) == ()
+
+
+def test_the_cue_is_read_case_insensitively():
+    assert cued_forms("Was", "Play") == ("playing",)
+
+
+def test_a_helping_verb_after_be_is_not_given_an_ing():
+    assert cued_forms("are", "have") == () and cued_forms("was", "do") == ()
