@@ -33,6 +33,8 @@ MODAL = frozenset({"to", "can", "could", "will", "would", "should", "must", "may
                    "do", "does", "didn't", "don't", "doesn't", "can't", "won't", "couldn't", "wouldn't",
                    "shouldn't"})
 
+# "do" is also a verb of its own ("do homework"): after it a non-verb is no sign of a slip.
+DO = frozenset({"do", "does", "did"})
 # Helping verbs after "be" are a different slip ("they are have"), not a missing -ing.
 AUXILIARY = MODAL | {"have", "has", "had"}
 
@@ -51,6 +53,18 @@ def _form(lemma: str, tag: str) -> tuple[str, ...]:
 
     with _lock:
         return lemminflect.getInflection(lemma, tag) or ()
+
+
+def is_verb(word: str) -> bool:
+    lemmas = _lemmas(word.lower())
+    return bool(lemmas.get("VERB") or lemmas.get("AUX"))
+
+
+def wants_verb(previous: str, word: str) -> bool:
+    """True where `previous` (a subject pronoun, a modal, "to") calls for a verb and `word` is no
+    verb at all, so a slip probably hides one ("I thing", "he tod", "we decider")."""
+    prev = previous.lower()
+    return (prev in THIRD | PLAIN_SUBJECT or (prev in MODAL and prev not in DO)) and word.isalpha() and not is_verb(word)
 
 
 def warm_up() -> None:

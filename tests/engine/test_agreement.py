@@ -2,7 +2,7 @@
 
 import pytest
 
-from dyslexic_writer.engine.agreement import cued_forms
+from dyslexic_writer.engine.agreement import cued_forms, wants_verb
 
 
 @pytest.mark.parametrize("previous, word, expected", [
@@ -34,3 +34,15 @@ def test_the_cue_is_read_case_insensitively():
 
 def test_a_helping_verb_after_be_is_not_given_an_ing():
     assert cued_forms("are", "have") == () and cued_forms("was", "do") == ()
+
+
+@pytest.mark.parametrize("previous, word, expected", [
+    ("I", "thing", True),     # a subject wants a verb; "thing" is none
+    ("he", "tod", True),
+    ("to", "mack", True),
+    ("I", "think", False),    # a verb already
+    ("the", "thing", False),  # no cue
+    ("did", "homework", False),  # "do" may be the verb itself
+])
+def test_a_word_that_is_no_verb_where_one_is_wanted(previous, word, expected):
+    assert wants_verb(previous, word) is expected

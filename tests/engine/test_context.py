@@ -375,3 +375,15 @@ def test_other_forms_are_asked_about_only_after_a_cue_word(engine):
     asked = {c.split()[0].lower().strip(".") for _, cs in scorer.calls for c in cs}
     assert {"looks", "looked", "weeks"} <= asked
     assert "playing" not in asked  # "we play" is right as it is
+
+
+def test_a_verb_a_slip_away_is_weighed_where_the_word_before_wants_one(engine):
+    text = "Then I thing it is late."
+    need = MARGINS["verb"] + _prior(engine, "thing", "think")
+    (s,) = ContextEngine(engine, LeadScorer({"think": need + 1})).check(text).suggestions
+    assert (s.original, s.best) == ("thing", "think")
+    assert ContextEngine(engine, LeadScorer({"think": need - 1})).check(text).suggestions == ()
+    # after a word that wants no verb, "thing" is not asked about
+    scorer = FakeScorer()
+    ContextEngine(engine, scorer).check("Then the thing is late.")
+    assert "think" not in {c.split()[0].lower() for _, cs in scorer.calls for c in cs}
