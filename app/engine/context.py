@@ -22,6 +22,8 @@ import time
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Protocol
 
+from rapidfuzz.distance import OSA
+
 from .agreement import cued_forms, is_verb, wants_verb, warm_up
 from .candidates import rank_corrections
 from .confusions import ConfusionSets, load_confusions, load_real_words
@@ -99,6 +101,7 @@ PERSONAL_REPEATED = 2.0
 PERSONAL_REPEATED_MARGIN = 0.5
 COMMON_REPEATED_MARGIN = 2.0
 JOIN_MIN_ZIPF = 3.0  # a joined word must be this common to be proposed for two written words
+JOIN_FIXED_ZIPF = 4.0  # ...and this common where two written words are one a slip away ("be for")
 JOIN_FIX_COST = 1.0  # the largest slip a run-together non-word and its neighbour may need ("a nouther")
 # ...and this common when one of the two words is a slip this writer has made before, which then
 # goes to the model instead (a slot covers one or the other). Chosen on the dev half.
@@ -200,11 +203,7 @@ class ContextEngine(WrapsFast):
         slots = [self._with_join(text, s, toks, slot, taken, protected) if slot.source in ("nonword", "unknown")
                  else slot for slot in slots]
         taken.extend((slot.start, slot.end) for slot in slots)
-        for a, b in zip(toks, toks[1:]):
-            slot = self._join_slot(text, s + a.start, s + a.end, s + b.start, s + b.end, taken, protected)
-            if slot is not None:
-                slots.append(slot)
-                taken.append((slot.start, slot.end))
+        self._join_slots(text, s, toks, slots, taken, protected, fix=False)
         for i, tok in enumerate(toks):
             start, end = s + tok.start, s + tok.end
             if overlaps(taken, start, end) or overlaps(protected, start, end):
@@ -218,6 +217,15 @@ class ContextEngine(WrapsFast):
                 slot = self._context_slot(text, start, end, w)
             if slot is not None:
                 slots.append(slot)
+                taken.append((slot.start, slot.end))
+        # Last, two words a slip away from one ("be for"): where a word is asked about already, its
+        # slot takes the join in (a slot of their own would keep that question from the model).
+        self._join_slots(text, s, toks, slots, taken, protected, fix=True)
+        for k, slot in enumerate(slots):
+            if slot.source not in ("nonword", "unknown", "join") and not slot.neighbour and " " not in slot.original:
+                slots[k] = grown = self._with_join(text, s, toks, slot, taken, protected, fixed=True)
+                if grown is not slot:
+                    taken.append((grown.start, grown.end))
         slots.sort(key=lambda x: x.start)
         decided = self._decide(text, s, e, slots)
         return sorted(fixed + decided, key=lambda x: x.start)
@@ -346,8 +354,17 @@ class ContextEngine(WrapsFast):
         return {alt: PERSONAL_PREFERENCE + (math.log(w / top) if w > 0 and top > 0 else 0.0)
                 for alt, w in slot.personal.items()}
 
-    def _join_slot(self, text: str, a0: int, a1: int, b0: int, b1: int, taken, protected) -> Slot | None:
-        """Two words that may be one ("some times" -> "sometimes", "a nother" -> "another")."""
+    def _join_slots(self, text: str, s: int, toks, slots: list[Slot], taken, protected, fix: bool) -> None:
+        for a, b in zip(toks, toks[1:]):
+            slot = self._join_slot(text, s + a.start, s + a.end, s + b.start, s + b.end, taken, protected, fix)
+            if slot is not None:
+                slots.append(slot)
+                taken.append((slot.start, slot.end))
+
+    def _join_slot(self, text: str, a0: int, a1: int, b0: int, b1: int, taken, protected,
+                   fix: bool = False) -> Slot | None:
+        """Two words that may be one ("some times" -> "sometimes", "a nother" -> "another"); with
+        `fix`, one that is a slip away from what they make ("be for" -> "before")."""
         if text[a1:b0] != " " or overlaps(taken, a0, b1) or overlaps(protected, a0, b1):
             return None
         first, second = text[a0:a1], text[b0:b1]
@@ -355,6 +372,14 @@ class ContextEngine(WrapsFast):
             return None
         joined = (first + second).lower()
         lex = self.lexicon
+        fixed = None
+        if fix:
+            if lex.is_common(joined):
+                return None
+            fixed = self._fixed_join(first, second)
+            if fixed is None:
+                return None
+            joined = fixed
         if (not lex.is_common(joined) or lex.zipf(joined) < JOIN_MIN_ZIPF or joined in lex.contraction_bare_forms
                 or lex.form(joined)[:1].isupper()):
             return None
@@ -363,12 +388,15 @@ class ContextEngine(WrapsFast):
         if lex.zipf(joined) < JOIN_PERSONAL_ZIPF and (
                 self._personal_options(first.lower()) or self._personal_options(second)):
             return None  # the writer's own slip with one of the words ("here in" is "her in", not "herein")
-        return Slot(a0, b1, text[a0:b1], [joined], "join", option_sources={joined: "join"})
+        # the join itself is free, as for an exact join; the slip inside it is not
+        channel = {joined: edit_cost((first + second).lower(), joined).value} if fixed else {}
+        return Slot(a0, b1, text[a0:b1], [joined], "join", option_sources={joined: "join"}, channel=channel)
 
-    def _with_join(self, text: str, s: int, toks, slot: Slot, taken, protected) -> Slot:
+    def _with_join(self, text: str, s: int, toks, slot: Slot, taken, protected, fixed: bool = False) -> Slot:
         """A non-word that may be half of a word split in two ("a nother", "polce men"): its slot
         grows over the neighbour and gains the joined word, which the sentence weighs against the
-        non-word's own corrections (the neighbour stays as written in those)."""
+        non-word's own corrections (the neighbour stays as written in those). With `fixed`, a word's
+        slot does the same for a join a slip away ("all ways": "all weighs" or "always")."""
         at = next((i for i, t in enumerate(toks) if s + t.start == slot.start and s + t.end == slot.end), None)
         if at is None:
             return slot
@@ -383,16 +411,45 @@ class ContextEngine(WrapsFast):
                     or overlaps(taken, n0, n1) or overlaps(protected, n0, n1)):
                 continue
             joined = (text[a0:a1] + text[b0:b1]).lower()
-            found = self._join_corrections(joined)
+            if fixed:
+                found = [w for w in [self._fixed_join(text[a0:a1], text[b0:b1])] if w]
+            else:
+                found = self._join_corrections(joined)
             if not found:
                 continue
-            options = {(f"{other.lower()} {o}" if left else f"{o} {other.lower()}"): slot.source
+            options = {(f"{other.lower()} {o}" if left else f"{o} {other.lower()}"): slot.option_sources.get(o, slot.source)
                        for o in slot.options if o not in found}
             for c in found:
                 options.setdefault(c, "join")
+            channel = {c: edit_cost(joined, c).value for c in found} if fixed else {}
             return Slot(a0, b1, text[a0:b1], list(options), slot.source, keep_original=slot.keep_original,
-                        option_sources=options, fallback=slot.fallback, neighbour=other, neighbour_first=left)
+                        option_sources=options, fallback=slot.fallback, neighbour=other, neighbour_first=left,
+                        channel=channel)
         return slot
+
+    def _fixed_join(self, first: str, second: str) -> str | None:
+        """The common word one cheap slip from two written words run together ("be for" -> "before",
+        "all ways" -> "always", "my shelf" -> "myself"). It must start as the first word does and
+        lose no written word ("he is" is not "his", "for a" not "form"). Only the close index is
+        searched: it is asked for nearly every pair of words."""
+        lex = self.lexicon
+        if min(len(first), len(second)) < 2:
+            return None  # a slip in "a" or "I" would be the whole word
+        joined, head = (first + second).lower(), first.lower()
+        head = head if len(head) <= 2 else head[:-1]
+        best, best_cost = None, JOIN_FIX_COST
+        for w in lex.near(joined):
+            if (not w.startswith(head) or OSA.distance(joined, w, score_cutoff=1) > 1
+                    or (len(w) < len(joined) and not _keeps_both(joined, w, len(first)))
+                    or not lex.is_common(w) or lex.zipf(w) < JOIN_FIXED_ZIPF):
+                continue
+            cost = edit_cost(joined, w).value
+            if cost < best_cost or (cost == best_cost and best is None):
+                best, best_cost = w, cost
+        # and it must be written more often than the two words as they stand ("we are" is no slip)
+        if best is not None and lex.zipf(best) <= lex.bigram_zipf(first.lower(), second.lower()):
+            return None
+        return best
 
     def _join_corrections(self, joined: str) -> list[str]:
         """Common words a run-together pair of written words may stand for: itself, or a close
@@ -520,6 +577,10 @@ class ContextEngine(WrapsFast):
                 if c != slot.original:
                     cost = slot.channel.get(c.lower())
                     slot.scores[c] -= CHANNEL_WEIGHT * (_channel_cost(slot.original, c) if cost is None else cost)
+        else:
+            for c in choices:  # an option with a slip of its own pays for it ("be for" -> "before")
+                if c != slot.original and c.lower() in slot.channel:
+                    slot.scores[c] -= CHANNEL_WEIGHT * slot.channel[c.lower()]
         options = [c for c in choices if c != slot.original] or [slot.original]
         if slot.keep_original:
             # Each option must clear the margin of the source it came from.
@@ -637,6 +698,19 @@ def _channel_cost(written: str, option: str) -> float:
     if " " in written and " " not in option:
         return JOIN_COST + edit_cost(written.replace(" ", ""), option).value
     return edit_cost(written, option).value
+
+
+def _keeps_both(joined: str, shorter: str, cut: int) -> bool:
+    """True when `shorter` is `joined` (two words run together, the first `cut` letters long) less
+    one letter of a double ("allways") or of a word that keeps two letters or more ("myshelf"),
+    not the letter that made "he" of "he is" or "is" of "names is"."""
+    for i in range(len(joined)):
+        if joined[:i] + joined[i + 1:] != shorter:
+            continue
+        double = (i > 0 and joined[i - 1] == joined[i]) or (i + 1 < len(joined) and joined[i + 1] == joined[i])
+        if double or (cut if i < cut else len(joined) - cut) >= 3:
+            return True
+    return False
 
 
 def _reversal_variants(word: str) -> set[str]:

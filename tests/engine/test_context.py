@@ -387,3 +387,44 @@ def test_a_verb_a_slip_away_is_weighed_where_the_word_before_wants_one(engine):
     scorer = FakeScorer()
     ContextEngine(engine, scorer).check("Then the thing is late.")
     assert "think" not in {c.split()[0].lower() for _, cs in scorer.calls for c in cs}
+
+
+@pytest.mark.parametrize("text, written, joined", [
+    ("Get in line be for I count.", "be for", "before"),  # "for" is asked about anyway (four)
+    ("I really enjoyed my shelf today.", "my shelf", "myself"),  # neither word is
+])
+def test_two_words_a_slip_away_from_one_pay_for_the_slip(engine, text, written, joined):
+    from dyslexic_writer.engine.error_model import edit_cost
+
+    # "be for" is "before" with one letter left out: the join must clear its margin and the slip
+    need = MARGINS["join"] + context.CHANNEL_WEIGHT * edit_cost(written.replace(" ", ""), joined).value
+    (s,) = ContextEngine(engine, LeadScorer({joined: need + 1})).check(text).suggestions
+    assert (s.original, s.best, s.kind) == (written, joined, Kind.SPACING)
+    assert ContextEngine(engine, LeadScorer({joined: need - 1})).check(text).suggestions == ()
+
+
+def test_a_word_whose_slot_took_in_a_join_may_still_be_corrected_alone(engine):
+    # "for" -> "four" beats both "be for" and "before": the suggestion covers "for" only
+    result = ContextEngine(engine, FakeScorer(liked=["four"])).check("I will be for cats.")
+    (s,) = result.suggestions
+    assert (s.original, s.best) == ("for", "four")
+    assert result.corrected == "I will be four cats."
+
+
+def test_an_exact_join_takes_precedence_over_one_with_a_slip(engine):
+    scorer = FakeScorer()
+    ContextEngine(engine, scorer).check("We went to the shop so on Monday.")
+    asked = {c.split()[0].lower() for _, cs in scorer.calls for c in cs}
+    assert "soon" in asked and "shops" not in asked
+
+
+@pytest.mark.parametrize("first, second, expected", [
+    ("be", "for", "before"),
+    ("all", "ways", "always"),  # one of a double left out
+    ("my", "shelf", "myself"),
+    ("he", "is", None),         # "his" would lose the word "is"
+    ("for", "a", None),         # a slip in "a" is the whole word
+    ("we", "are", None),        # "wears" is rarer than "we are"
+])
+def test_a_join_with_a_slip_keeps_both_words(engine, first, second, expected):
+    assert ContextEngine(engine, FakeScorer())._fixed_join(first, second) == expected
