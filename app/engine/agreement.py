@@ -64,7 +64,8 @@ def wants_verb(previous: str, word: str) -> bool:
     """True where `previous` (a subject pronoun, a modal, "to") calls for a verb and `word` is no
     verb at all, so a slip probably hides one ("I thing", "he tod", "we decider")."""
     prev = previous.lower()
-    return (prev in THIRD | PLAIN_SUBJECT or (prev in MODAL and prev not in DO)) and word.isalpha() and not is_verb(word)
+    wanted = prev in THIRD | PLAIN_SUBJECT or (prev in MODAL and prev not in DO)
+    return wanted and word.isalpha() and not is_verb(word)
 
 
 def warm_up() -> None:

@@ -186,7 +186,8 @@ def test_a_change_far_back_does_not_score_later_slots_again(engine, monkeypatch)
     text = "I went their yesterday and then we walked along the long road home and they're puppy barked."
     batching = BatchingScorer(liked=["there"])
     result = ContextEngine(engine, batching).check(text)
-    assert result.corrected == "I went there yesterday and then we walked along the long road home and there puppy barked."
+    assert result.corrected == ("I went there yesterday and then we walked along the long road home and there puppy "
+                                "barked.")
     # Only the slots just after a change are scored again: "then" after "their", "barked" after
     # "they're" ("road" and "they're" are far enough from "their" to be decided at once).
     assert len(batching.batches) == 2
