@@ -28,11 +28,12 @@ ONE = frozenset({"a", "an", "one", "each", "every", "another"})
 THIRD = frozenset({"he", "she", "it"})
 # Subjects that take the plain form, before a third-person -s form ("they likes").
 PLAIN_SUBJECT = frozenset({"i", "you", "we", "they"})
+SUBJECT = THIRD | PLAIN_SUBJECT
 # Words followed by a verb's plain form ("to went", "can saw", "didn't liked").
 MODAL = frozenset({"to", "can", "could", "will", "would", "should", "must", "may", "might", "shall", "did",
                    "do", "does", "didn't", "don't", "doesn't", "can't", "won't", "couldn't", "wouldn't",
                    "shouldn't"})
-
+CUES = BE | MANY | ONE | SUBJECT | MODAL  # every word after which another form may be wanted
 # "do" is also a verb of its own ("do homework"): after it a non-verb is no sign of a slip.
 DO = frozenset({"do", "does", "did"})
 # Helping verbs after "be" are a different slip ("they are have"), not a missing -ing.
@@ -64,7 +65,7 @@ def wants_verb(previous: str, word: str) -> bool:
     """True where `previous` (a subject pronoun, a modal, "to") calls for a verb and `word` is no
     verb at all, so a slip probably hides one ("I thing", "he tod", "we decider")."""
     prev = previous.lower()
-    wanted = prev in THIRD | PLAIN_SUBJECT or (prev in MODAL and prev not in DO)
+    wanted = prev in SUBJECT or (prev in MODAL and prev not in DO)
     return wanted and word.isalpha() and not is_verb(word)
 
 
@@ -79,7 +80,7 @@ def cued_forms(previous: str, word: str) -> tuple[str, ...]:
     """Other forms of `word` that `previous` (the word before it, lower case) makes likely;
     empty where `previous` is no cue. Not checked against any dictionary: callers keep known ones."""
     prev, low = previous.lower(), word.lower()
-    if not low.isalpha() or prev not in BE | MANY | ONE | THIRD | PLAIN_SUBJECT | MODAL:
+    if not low.isalpha() or prev not in CUES:
         return ()
     lemmas = _lemmas(low)
     verbs, nouns = lemmas.get("VERB", ()), lemmas.get("NOUN", ())
@@ -91,7 +92,7 @@ def cued_forms(previous: str, word: str) -> tuple[str, ...]:
         out += _form(low, "VBZ") + _form(low, "VBD")
     if prev in PLAIN_SUBJECT:
         out += [v for v in verbs if low != v and low in _form(v, "VBZ")]
-    if prev in MODAL and prev not in BE:
+    if prev in MODAL:
         out += [v for v in verbs if v != low]
     if prev in MANY and low in nouns:
         out += _form(low, "NNS")

@@ -381,7 +381,7 @@ class ContextEngine(WrapsFast):
             fixed = self._fixed_join(first, second)
             if fixed is None:
                 return None
-            joined = fixed
+            joined = fixed[0]
         if (not lex.is_common(joined) or lex.zipf(joined) < JOIN_MIN_ZIPF or joined in lex.contraction_bare_forms
                 or lex.form(joined)[:1].isupper()):
             return None
@@ -391,7 +391,7 @@ class ContextEngine(WrapsFast):
                 self._personal_options(first.lower()) or self._personal_options(second)):
             return None  # the writer's own slip with one of the words ("here in" is "her in", not "herein")
         # the join itself is free, as for an exact join; the slip inside it is not
-        channel = {joined: edit_cost((first + second).lower(), joined).value} if fixed else {}
+        channel = dict([fixed]) if fixed else {}
         return Slot(a0, b1, text[a0:b1], [joined], "join", option_sources={joined: "join"}, channel=channel)
 
     def _with_join(self, text: str, s: int, toks, slot: Slot, taken, protected, fixed: bool = False) -> Slot:
@@ -412,28 +412,29 @@ class ContextEngine(WrapsFast):
                     or (other[0].isupper() and not is_sentence_start(text, n0))
                     or overlaps(taken, n0, n1) or overlaps(protected, n0, n1)):
                 continue
-            joined = (text[a0:a1] + text[b0:b1]).lower()
+            channel: dict[str, float] = {}
             if fixed:
-                found = [w for w in [self._fixed_join(text[a0:a1], text[b0:b1])] if w]
+                one = self._fixed_join(text[a0:a1], text[b0:b1])
+                channel = dict([one]) if one else {}
+                found = list(channel)
             else:
-                found = self._join_corrections(joined)
+                found = self._join_corrections((text[a0:a1] + text[b0:b1]).lower())
             if not found:
                 continue
             options = {(f"{other.lower()} {o}" if left else f"{o} {other.lower()}"):
                        slot.option_sources.get(o, slot.source) for o in slot.options if o not in found}
             for c in found:
                 options.setdefault(c, "join")
-            channel = {c: edit_cost(joined, c).value for c in found} if fixed else {}
             return Slot(a0, b1, text[a0:b1], list(options), slot.source, keep_original=slot.keep_original,
                         option_sources=options, fallback=slot.fallback, neighbour=other, neighbour_first=left,
                         channel=channel)
         return slot
 
-    def _fixed_join(self, first: str, second: str) -> str | None:
+    def _fixed_join(self, first: str, second: str) -> tuple[str, float] | None:
         """The common word one cheap slip from two written words run together ("be for" -> "before",
-        "all ways" -> "always", "my shelf" -> "myself"). It must start as the first word does and
-        lose no written word ("he is" is not "his", "for a" not "form"). Only the close index is
-        searched: it is asked for nearly every pair of words."""
+        "all ways" -> "always", "my shelf" -> "myself"), and that slip's cost. It must start as the
+        first word does and lose no written word ("he is" is not "his", "for a" not "form"). Only
+        the close index is searched: it is asked for nearly every pair of words."""
         lex = self.lexicon
         if min(len(first), len(second)) < 2:
             return None  # a slip in "a" or "I" would be the whole word
@@ -449,9 +450,9 @@ class ContextEngine(WrapsFast):
             if cost < best_cost or (cost == best_cost and best is None):
                 best, best_cost = w, cost
         # and it must be written more often than the two words as they stand ("we are" is no slip)
-        if best is not None and lex.zipf(best) <= lex.bigram_zipf(first.lower(), second.lower()):
+        if best is None or lex.zipf(best) <= lex.bigram_zipf(first.lower(), second.lower()):
             return None
-        return best
+        return best, best_cost
 
     def _join_corrections(self, joined: str) -> list[str]:
         """Common words a run-together pair of written words may stand for: itself, or a close

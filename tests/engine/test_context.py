@@ -359,6 +359,11 @@ def test_known_names_and_capitalised_words_far_from_any_word_are_not_asked_about
     assert not {"report", "robot", "bridgework", "tv"} & set(asked.replace(".", " ").split())
 
 
+def _first_words_asked(scorer):
+    """The first word of every continuation the fake model was asked about."""
+    return {c.split()[0].lower().strip(".") for _, cs in scorer.calls for c in cs}
+
+
 def test_a_form_the_word_before_calls_for_needs_a_clear_lead(engine):
     # "was play": the sentence may want "playing"; the lead must clear the inflection margin
     # beyond the frequency the other form has over the written one.
@@ -373,7 +378,7 @@ def test_a_form_the_word_before_calls_for_needs_a_clear_lead(engine):
 def test_other_forms_are_asked_about_only_after_a_cue_word(engine):
     scorer = FakeScorer()
     ContextEngine(engine, scorer).check("We play in the yard. He look at six week.")
-    asked = {c.split()[0].lower().strip(".") for _, cs in scorer.calls for c in cs}
+    asked = _first_words_asked(scorer)
     assert {"looks", "looked", "weeks"} <= asked
     assert "playing" not in asked  # "we play" is right as it is
 
@@ -387,7 +392,7 @@ def test_a_verb_a_slip_away_is_weighed_where_the_word_before_wants_one(engine):
     # after a word that wants no verb, "thing" is not asked about
     scorer = FakeScorer()
     ContextEngine(engine, scorer).check("Then the thing is late.")
-    assert "think" not in {c.split()[0].lower() for _, cs in scorer.calls for c in cs}
+    assert "think" not in _first_words_asked(scorer)
 
 
 @pytest.mark.parametrize("text, written, joined", [
@@ -415,7 +420,7 @@ def test_a_word_whose_slot_took_in_a_join_may_still_be_corrected_alone(engine):
 def test_an_exact_join_takes_precedence_over_one_with_a_slip(engine):
     scorer = FakeScorer()
     ContextEngine(engine, scorer).check("We went to the shop so on Monday.")
-    asked = {c.split()[0].lower() for _, cs in scorer.calls for c in cs}
+    asked = _first_words_asked(scorer)
     assert "soon" in asked and "shops" not in asked
 
 
@@ -428,4 +433,6 @@ def test_an_exact_join_takes_precedence_over_one_with_a_slip(engine):
     ("we", "are", None),        # "wears" is rarer than "we are"
 ])
 def test_a_join_with_a_slip_keeps_both_words(engine, first, second, expected):
-    assert ContextEngine(engine, FakeScorer())._fixed_join(first, second) == expected
+    found = ContextEngine(engine, FakeScorer())._fixed_join(first, second)
+    assert (found[0] if found else None) == expected
+    assert found is None or 0 < found[1] <= context.JOIN_FIX_COST  # the slip's cost comes with it
