@@ -33,7 +33,7 @@ def build_examples(lex, pairs, wide: bool = True) -> tuple[list[PoolExample], in
         low, want = p.misspelling.lower(), p.correct.lower()
         rows, words = [], []
         for w, (close, same) in candidate_pool(lex, low, wide).items():
-            rows.append(features(low, w, lex.zipf(w), close, same)[0])
+            rows.append(features(low, w, lex.zipf(w), close, same, lex.is_name(w))[0])
             words.append(w)
         for a, b, z in _splits(lex, low):
             rows.append(split_features(low, a, b, z))

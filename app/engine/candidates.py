@@ -84,7 +84,7 @@ def rank_corrections(
 def _ranked(lex: Lexicon, low: str, wide: bool | None) -> tuple[Candidate, ...]:
     out: list[Candidate] = []
     for w, (close, same_sound) in candidate_pool(lex, low, wide).items():
-        vec, c = features(low, w, lex.zipf(w), close, same_sound)
+        vec, c = features(low, w, lex.zipf(w), close, same_sound, lex.is_name(w))
         if c.phonetic:
             kind = Kind.PHONETIC
         elif c.reversal:

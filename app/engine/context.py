@@ -31,7 +31,7 @@ from .candidates import rank_corrections
 from .confusions import ConfusionSets, load_confusions, load_real_words
 from .contractions import load_rules
 from .error_model import COST_REVERSAL, JOIN_COST, SPLIT_COST, edit_cost, substitution_cost
-from .fast import NAME_MIN_ZIPF, unknown_note
+from .fast import NAME_MIN_ZIPF, unknown_note, without_dear_names
 from .morphology import inflections
 from .text import is_sentence_start, match_case, overlaps, protected_spans, words
 from .types import CheckResult, Kind, Suggestion, WrapsFast
@@ -243,7 +243,10 @@ class ContextEngine(WrapsFast):
             return None
         if sug.kind == Kind.UNKNOWN:
             # No candidate was close enough for the fast engine; the sentence may still pick one.
-            near = [c.text.lower() for c in rank_corrections(self.lexicon, sug.original, MAX_OPTIONS)]
+            near = rank_corrections(self.lexicon, sug.original, MAX_OPTIONS)
+            if sug.original[0].isupper():
+                near = without_dear_names(self.lexicon, near)
+            near = [self._option(c.text) for c in near]
             if not near:
                 return None
             return Slot(sug.start, sug.end, sug.original, near, "unknown", fallback=sug)
@@ -252,8 +255,9 @@ class ContextEngine(WrapsFast):
         if self.lexicon.is_rare(low):
             # Hunspell rejects it and the fast engine found a far commoner word a cheap slip away
             # ("alot", "teh"): a misspelling unless the sentence clearly wants it as written.
-            return Slot(sug.start, sug.end, sug.original, [r.lower() for r in sug.replacements[:MAX_OPTIONS]], "unknown")
-        options = [r.lower() for r in sug.replacements]
+            return Slot(sug.start, sug.end, sug.original, [self._option(r) for r in sug.replacements[:MAX_OPTIONS]],
+                        "unknown")
+        options = [self._option(r) for r in sug.replacements]
         slot = Slot(sug.start, sug.end, sug.original, options, "nonword", keep_original=False)
         self._add_inflections(slot)
         if sug.original.islower() and self.lexicon.is_name(low) and self.lexicon.zipf(low) >= NAME_MIN_ZIPF:
@@ -261,6 +265,12 @@ class ContextEngine(WrapsFast):
             slot.options.append(self.lexicon.form(low))
             slot.channel[low] = 0.0
         return slot
+
+    def _option(self, text: str) -> str:
+        """An option as the sentence is scored with it: lower case (the writer's capitals are put
+        back later), except a name, which keeps its capital ("wensday" -> Wednesday)."""
+        low = text.lower()
+        return self.lexicon.form(low) if self.lexicon.is_name(low) else low
 
     def _add_inflections(self, slot: Slot) -> None:
         """Weak spellers often drop an ending with the spelling ("wark" for "walked"): the regular
@@ -309,7 +319,7 @@ class ContextEngine(WrapsFast):
                     options.setdefault(alt, "reversal")
             if zw < 3.5:
                 for c in rank_corrections(lex, low, 3):
-                    if c.cost <= 0.8 and lex.zipf(c.text) - zw >= 1.5:
+                    if c.cost <= 0.8 and lex.zipf(c.text) - zw >= 1.5 and lex.is_common(c.text.lower()):
                         options.setdefault(c.text.lower(), "rare")
             for i in range(1, len(low)):
                 a, b = low[:i], low[i:]

@@ -32,6 +32,8 @@ CANDIDATES = 10
 # at least as common as the best correction; rarer ones ("ge", "wil") are usually slips for words.
 # On the training split pairs, 22 of 1,182 misspellings that are lower-case names pass this.
 NAME_MIN_ZIPF = 3.5
+# The dearest slip (error-model units) for which a capitalised unknown word is offered a name.
+NAME_FIX_COST = 1.0
 # Words right after these are package or module names ("pip install numpy"), not prose.
 _CODE_CUES = frozenset({"install", "import", "npm", "pip", "brew", "apt", "conda", "cargo"})
 
@@ -124,6 +126,8 @@ class FastEngine:
                 continue
 
             ranked = rank_corrections(lex, w, CANDIDATES, prev, nxt)
+            if w[0].isupper():
+                ranked = without_dear_names(lex, ranked)
             if w.islower() and lex.is_name(low) and _name_meant(lex, low, ranked):
                 form = lex.form(low)
                 yield Suggestion(tok.start, tok.end, w, (form,), Kind.GRAMMAR, 0.8, SOURCE,
@@ -194,8 +198,17 @@ def _zipf(lex: Lexicon, text: str) -> float:
 
 
 def _name_meant(lex: Lexicon, low: str, ranked: list[Candidate]) -> bool:
+    """A known name written in lower case ("saturday") is that name unless an ordinary word close to
+    it is far commoner; another name ("Sunday") is no reason to doubt it."""
     z = lex.zipf(low)
-    return z >= NAME_MIN_ZIPF and (not ranked or z >= _zipf(lex, ranked[0].text))
+    words = [c for c in ranked if not lex.is_name(c.text.lower())]
+    return z >= NAME_MIN_ZIPF and (not words or z >= _zipf(lex, words[0].text))
+
+
+def without_dear_names(lex: Lexicon, ranked: list[Candidate]) -> list[Candidate]:
+    """A capitalised word nobody knows ("Bullimore") is more often a name we lack than a slip of
+    a known one: another name is offered only one cheap slip away ("Londen" -> London)."""
+    return [c for c in ranked if c.cost <= NAME_FIX_COST or not lex.is_name(c.text.lower())]
 
 
 def unknown_note(word: str, near: tuple[str, ...]) -> str:

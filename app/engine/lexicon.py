@@ -35,7 +35,7 @@ from pathlib import Path
 from .resources import load_yaml, read_text, word_list
 
 # Bump when the tables or the way they are built change, so old caches are rebuilt.
-INDEX_FORMAT = 6
+INDEX_FORMAT = 7
 # A form Hunspell rejects is kept as a *rare* word when the web writes it at least this often
 # (Zipf 3: once per million words); rarer ones are unknown. Lower lets more real misspellings pass
 # as rare words (marked only near a far commoner word); higher marks more slang as unknown.
@@ -46,6 +46,10 @@ MAX_DELETES = 2
 # Total tokens behind symspellpy's counts, so bigram counts become Zipf values comparable to wordfreq's.
 _SYMSPELL_CORPUS_TOKENS = 4.3e11
 _SINGLE_LETTER_WORDS = {"a", "i"}
+# Names this common are offered as corrections too: writers misspell the days, months, places and
+# festivals they write about ("wensday", "febuary", "chrismas"), and none of those is a lower-case
+# word. Rarer names would crowd the corrections of ordinary words.
+NAME_SUGGEST_ZIPF = 4.0
 
 TIER_COMMON = 1
 TIER_RARE = 2
@@ -190,6 +194,13 @@ def _collect_words() -> tuple[dict[str, tuple[float, int, str]], frozenset[str]]
     return table, bare
 
 
+def _suggestable_name(zipf: float, tier: int, form: str) -> bool:
+    """A common name written like a word ("Wednesday", "London"); not an acronym or a short
+    abbreviation ("UK", "Dr"), which a slip of an ordinary word would too often hit."""
+    return (tier == TIER_NAME and zipf >= NAME_SUGGEST_ZIPF and len(form) >= 4 and form.isalpha()
+            and form[0].isupper() and form[1:].islower())
+
+
 def build_index(path: Path) -> None:
     """Compile the dictionary into `path` (written beside it, then renamed into place)."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -199,8 +210,9 @@ def build_index(path: Path) -> None:
     table, _bare = _collect_words()
     targets = [
         w
-        for w, (_z, tier, _f) in table.items()
-        if tier == TIER_COMMON and (len(w) > 1 or w in _SINGLE_LETTER_WORDS) and "'" not in w
+        for w, (z, tier, form) in table.items()
+        if (tier == TIER_COMMON and (len(w) > 1 or w in _SINGLE_LETTER_WORDS) and "'" not in w)
+        or _suggestable_name(z, tier, form)
     ]
     delete_map: dict[str, list[str]] = {}
     sound_map: dict[str, list[str]] = {}
@@ -328,7 +340,8 @@ class Lexicon:
         return found
 
     def common_rows(self) -> list[tuple[str, float]]:
-        """(word, zipf) of every common word, for searches the indexed tables cannot answer."""
+        """(word, zipf) of every common word, for searches the indexed tables cannot answer (names
+        are left to the close search: "wensday" is two slips from Wednesday)."""
         return self._con().execute("SELECT word, zipf FROM words WHERE tier=?", (TIER_COMMON,)).fetchall()
 
     def count(self) -> int:

@@ -24,7 +24,7 @@ from .resources import load_yaml
 
 FEATURES = (
     "cost", "lev", "indel_sim", "jaro", "sound_dist", "sound_same", "first", "last", "len_gap",
-    "zipf", "prefix", "bias_pool", "reversal", "respelled", "cheap",
+    "zipf", "prefix", "bias_pool", "reversal", "respelled", "cheap", "name",
 )
 WIDE_LIMIT = 40  # letter-overlap neighbours taken into the pool
 SOUND_LIMIT = 60  # sound-code neighbours kept (the closest in letters)
@@ -95,8 +95,10 @@ def weights() -> tuple[float, ...]:
     return tuple(float(data["weights"][f]) for f in FEATURES)
 
 
-def features(typo: str, word: str, zipf: float, in_pool: bool, sounds_same: bool) -> tuple[list[float], object]:
-    """The feature vector of one candidate, and its error-model cost."""
+def features(typo: str, word: str, zipf: float, in_pool: bool, sounds_same: bool,
+             name: bool = False) -> tuple[list[float], object]:
+    """The feature vector of one candidate, and its error-model cost. `name`: the candidate is a
+    name ("Wednesday"), which a writer means less often than an ordinary word as common."""
     c = edit_cost(typo, word, sounds_same=sounds_same)
     tc, wc = sound_codes(typo), sound_codes(word)
     sd = min((Levenshtein.distance(a, b) for a in tc for b in wc), default=3)
@@ -122,6 +124,7 @@ def features(typo: str, word: str, zipf: float, in_pool: bool, sounds_same: bool
         float(c.reversal),  # b/d, p/q, swapped neighbours: the slips dyslexic writers make most
         float(c.phonetic),  # explained by a usual respelling of a sound ("fone")
         max(0.0, 1.0 - c.value),  # one cheap slip is far likelier than the cost's slope says
+        float(name),
     ]
     return vec, c
 

@@ -340,6 +340,14 @@ def test_a_name_written_in_lower_case_is_weighed_as_the_name(make, engine):
     assert hungry.check("I am hungary now.").corrected == "I am hungry now."
 
 
+def test_a_misspelt_name_is_scored_with_its_capital(make):
+    scorer = make()
+    result = scorer.check("We went on wensday with Tom.")
+    asked = {c.split()[0] for _, conts in scorer.scorer.calls for c in conts}
+    assert "Wednesday" in asked and "wednesday" not in asked
+    assert result.corrected == "We went on Wednesday with Tom."
+
+
 def test_a_capitalised_non_word_mid_sentence_needs_a_clear_lead(engine):
     # "Royl" may be a name, so the fast engine leaves it; the sentence may still want "Royal".
     text = "We saw the Royl family."

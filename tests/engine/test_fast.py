@@ -69,6 +69,22 @@ def test_a_known_name_in_lower_case_gets_its_capital(engine):
     assert s.best == "will"
 
 
+def test_misspelt_days_months_and_places_get_their_names(fix):
+    assert fix("On wensday we went to londen.") == "On Wednesday we went to London."
+    assert fix("It was febuary, not chrismas.") == "It was February, not Christmas."
+    assert fix("Saterday was fun.") == "Saturday was fun."  # one cheap slip from the name
+
+
+def test_an_unknown_capitalised_word_is_offered_a_name_only_a_cheap_slip_away(engine):
+    # "Bullimore" is two dear slips from Baltimore: more likely a name we lack than a slip.
+    assert all("Baltimore" not in s.replacements for s in engine.check("Bullimore was there.").suggestions)
+
+
+def test_another_name_does_not_make_a_lower_case_name_doubtful(engine):
+    (s,) = engine.check("we met on saturday").suggestions
+    assert s.best == "Saturday" and s.kind == Kind.GRAMMAR
+
+
 def test_rare_words_near_common_ones_are_queried_gently(engine):
     # "teh" is written on the web often enough to be a rare word; "the" is one cheap swap away.
     (s,) = engine.check("I saw teh cat.").suggestions

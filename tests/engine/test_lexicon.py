@@ -42,6 +42,12 @@ def test_neighbour_lookup(lexicon):
     assert lexicon.bigram_zipf("a", "lot") > 5
 
 
+def test_common_names_are_found_as_corrections_but_not_acronyms_or_rare_names(lexicon):
+    assert "wednesday" in lexicon.near("wensday") and "february" in lexicon.near("febuary")
+    assert lexicon.is_name("uk") and "uk" not in lexicon.near("ukk")  # an abbreviation: never offered
+    assert lexicon.is_name("beverley") and "beverley" not in lexicon.near("beverlei")  # too rare a name
+
+
 def test_deletes():
     assert deletes("abc", 1) == {"abc", "ab", "ac", "bc"}
 
