@@ -339,8 +339,9 @@ class ContextEngine(WrapsFast):
         # All capitals is an acronym or a code far more often than a slip ("XTV", "NHSX").
         if not w.isalpha() or w.isupper() or len(w) < CAPITAL_MIN_LEN or self.lexicon.is_valid(low):
             return None
-        options = [c.text.lower() for c in rank_corrections(self.lexicon, low, MAX_OPTIONS)
-                   if c.cost <= CAPITAL_MAX_COST and " " not in c.text and self.lexicon.is_common(c.text.lower())]
+        # A common name one cheap slip away ("Londen") as much as a word ("Royl").
+        options = [self._option(c.text) for c in rank_corrections(self.lexicon, low, MAX_OPTIONS)
+                   if c.cost <= CAPITAL_MAX_COST and " " not in c.text]
         if not options:
             return None
         return Slot(start, end, w, options, "capital", option_sources=dict.fromkeys(options, "capital"))

@@ -359,6 +359,12 @@ def test_a_capitalised_non_word_mid_sentence_needs_a_clear_lead(engine):
     assert close.check(text).suggestions == ()
 
 
+def test_a_capitalised_non_word_may_be_a_common_name_a_cheap_slip_away(engine):
+    clear = ContextEngine(engine, LeadScorer({"London": 30.0}))
+    (s,) = clear.check("We flew to Londen today.").suggestions
+    assert (s.original, s.best) == ("Londen", "London")
+
+
 def test_known_names_and_capitalised_words_far_from_any_word_are_not_asked_about(engine):
     scorer = FakeScorer(liked=["report", "robot", "bridgework", "tv"])
     result = ContextEngine(engine, scorer).check("We met Robert at Bridgebrook today and watched XTV.")
