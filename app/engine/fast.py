@@ -146,12 +146,17 @@ class FastEngine:
                 continue
             if not ranked:
                 continue
-            best = ranked[0]
             conf = confidence(ranked)
             if rare:
-                if best.cost > RARE_MAX_COST or _zipf(lex, best.text) - lex.zipf(low) < RARE_MIN_ZIPF_GAP:
+                # Queried only for a far commoner word a cheap slip away, which need not be the
+                # ranker's first ("nite": note is first, night a cheaper slip).
+                near = [c for c in ranked if c.cost <= RARE_MAX_COST
+                        and _zipf(lex, c.text) - lex.zipf(low) >= RARE_MIN_ZIPF_GAP]
+                if not near:
                     continue
+                ranked = near + [c for c in ranked if c not in near]
                 conf = round(conf * RARE_CONFIDENCE_SCALE, 3)
+            best = ranked[0]
             reps = _unique(match_case(w, c.text) for c in ranked)
             yield Suggestion(tok.start, tok.end, w, reps, best.kind, conf, SOURCE, explain(best.kind, w, reps[0]))
 

@@ -91,6 +91,12 @@ def test_rare_words_near_common_ones_are_queried_gently(engine):
     assert s.best == "the" and s.kind == Kind.REVERSAL and s.confidence < 0.7
 
 
+def test_a_rare_word_is_queried_for_the_cheap_slip_even_when_another_word_ranks_first(engine):
+    # "nite": the ranker puts "note" first, but only "night" is a cheap slip and far commoner.
+    (s,) = engine.check("I woke up in the nite.").suggestions
+    assert s.best == "night" and s.confidence < 0.7
+
+
 def test_every_unknown_word_is_marked(engine):
     (s,) = engine.check("We went to the qwxzt yesterday.").suggestions
     assert s.kind == Kind.UNKNOWN and s.original == "qwxzt"
