@@ -17,6 +17,11 @@ from .paths import atomic_write_text, config_dir, data_dir
 THEMES = ("light", "dark")
 MODES = ("get-it-done", "learning")
 ENGINES = ("auto", "fast", "model")
+# Which spelling corrections prefer where British and American differ ("colour"/"color").
+# "auto" follows the system's language (en_GB, en_AU... British; en_US American; else either).
+SPELLING_CHOICES = ("auto", "british", "american", "either")
+_BRITISH_REGIONS = ("GB", "UK", "IE", "AU", "NZ", "ZA", "IN", "United Kingdom", "Ireland", "Australia",
+                    "New Zealand", "South Africa", "India")
 
 
 @dataclass
@@ -38,6 +43,7 @@ class Settings:
     recent_files: list[str] = field(default_factory=list)
     # Remember this writer's own corrections (a private profile in the data folder); off: neither used nor added to.
     learn_from_me: bool = True
+    spelling: str = "auto"
 
     def models_path(self) -> Path:
         return Path(self.models_dir).expanduser() if self.models_dir else data_dir() / "models"
@@ -63,7 +69,33 @@ class Settings:
         s.recent_files = [str(p) for p in (s.recent_files or [])][:10]
         if not isinstance(s.learn_from_me, bool):
             s.learn_from_me = d.learn_from_me
+        if s.spelling not in SPELLING_CHOICES:
+            s.spelling = d.spelling
         return s
+
+
+def spelling_preference(choice: str, environ=None) -> str:
+    """"british", "american" or "" (either) for a SPELLING_CHOICES value; "auto" reads the system
+    language (LC_ALL, LC_MESSAGES, LANG, then Python's locale, which names it on Windows too)."""
+    if choice in ("british", "american"):
+        return choice
+    if choice != "auto":
+        return ""
+    import locale
+    import os
+
+    env = os.environ if environ is None else environ
+    name = next((env[k] for k in ("LC_ALL", "LC_MESSAGES", "LANG") if env.get(k)), "")
+    if not name and environ is None:
+        try:
+            name = locale.getlocale()[0] or ""
+        except ValueError:
+            name = ""
+    if not (name.startswith("en_") or name.startswith("English")):
+        return ""
+    if any(region in name for region in _BRITISH_REGIONS):
+        return "british"
+    return "american" if "US" in name or "United States" in name else ""
 
 
 def settings_path() -> Path:

@@ -1,4 +1,6 @@
-from dyslexic_writer.settings import Settings, load_settings, save_settings, settings_path
+import pytest
+
+from dyslexic_writer.settings import Settings, load_settings, save_settings, settings_path, spelling_preference
 
 
 def test_missing_file_gives_defaults(tmp_path):
@@ -33,3 +35,18 @@ def test_default_location_is_the_config_folder():
     import os
 
     assert str(settings_path()).startswith(os.environ["DYSLEXIC_WRITER_HOME"])
+
+
+@pytest.mark.parametrize("choice, lang, expected", [
+    ("auto", "en_GB.UTF-8", "british"), ("auto", "en_AU.UTF-8", "british"), ("auto", "en_US.UTF-8", "american"),
+    ("auto", "C.UTF-8", ""), ("auto", "de_DE.UTF-8", ""), ("auto", "en_CA.UTF-8", ""),
+    ("british", "en_US.UTF-8", "british"), ("american", "en_GB.UTF-8", "american"), ("either", "en_GB.UTF-8", ""),
+])
+def test_spelling_preference_follows_the_choice_or_the_system_language(choice, lang, expected):
+    assert spelling_preference(choice, {"LANG": lang}) == expected
+
+
+def test_an_unknown_spelling_choice_falls_back_to_auto(tmp_path):
+    path = tmp_path / "settings.yaml"
+    path.write_text("spelling: klingon\n", encoding="utf-8")
+    assert load_settings(path)[0].spelling == "auto"

@@ -9,7 +9,7 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 
 from .error_model import JOIN_COST, RESPELLINGS, SPLIT_COST, edit_cost
-from .lexicon import Lexicon
+from .lexicon import AMERICAN, BRITISH, Lexicon
 from .ranker import features, logit, softmax, wide_index
 from .types import Kind
 
@@ -74,6 +74,8 @@ def rank_corrections(
     "the whether").
     """
     out = list(_ranked(lex, typo.lower(), wide))
+    if lex.spelling:
+        out = _in_spelling(lex, out)
     if prev or nxt:
         out = [_with_context(lex, c, prev, nxt) for c in out[:CONTEXT_POOL]]
         out.sort(key=lambda c: (-c.score, c.text))
@@ -98,6 +100,16 @@ def _ranked(lex: Lexicon, low: str, wide: bool | None) -> tuple[Candidate, ...]:
     out = [Candidate(c.text, c.cost, c.score, c.kind, round(p, 4)) for c, p in zip(out, probs)]
     out.sort(key=lambda c: (-c.score, c.text))
     return tuple(out)
+
+
+def _in_spelling(lex: Lexicon, ranked: list[Candidate]) -> list[Candidate]:
+    """Drop a correction in the other spelling where its counterpart in the writer's is also offered
+    ("colur": color gives way to colour for a British writer). One without a counterpart stays
+    ("downtown" has no British spelling to give way to)."""
+    other = AMERICAN if lex.spelling == BRITISH else BRITISH
+    mine = [c.text.lower() for c in ranked if lex.variety(c.text) == lex.spelling]
+    return [c for c in ranked if lex.variety(c.text) != other
+            or not any(OSA.distance(c.text.lower(), m, score_cutoff=2) <= 2 for m in mine)]
 
 
 # Weight of word-pair association and how many leading candidates it may reorder.

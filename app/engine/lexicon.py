@@ -35,7 +35,7 @@ from pathlib import Path
 from .resources import load_yaml, read_text, word_list
 
 # Bump when the tables or the way they are built change, so old caches are rebuilt.
-INDEX_FORMAT = 7
+INDEX_FORMAT = 8
 # A form Hunspell rejects is kept as a *rare* word when the web writes it at least this often
 # (Zipf 3: once per million words); rarer ones are unknown. Lower lets more real misspellings pass
 # as rare words (marked only near a far commoner word); higher marks more slang as unknown.
@@ -50,6 +50,12 @@ _SINGLE_LETTER_WORDS = {"a", "i"}
 # festivals they write about ("wensday", "febuary", "chrismas"), and none of those is a lower-case
 # word. Rarer names would crowd the corrections of ordinary words.
 NAME_SUGGEST_ZIPF = 4.0
+
+# Which of the two dictionaries accepts a word, where only one does ("colour": British, "color":
+# American); empty where both do or neither is asked.
+BRITISH = "british"
+AMERICAN = "american"
+SPELLINGS = ("", BRITISH, AMERICAN)  # "": either spelling is the writer's
 
 TIER_COMMON = 1
 TIER_RARE = 2
@@ -141,8 +147,9 @@ def _wordlike(w: str) -> bool:
     return bool(core) and core.isalpha() and w.isascii() and not w.startswith("'") and not w.endswith("'")
 
 
-def _collect_words() -> tuple[dict[str, tuple[float, int, str]], frozenset[str]]:
-    """word -> (zipf, tier, written form), plus the bare contraction forms."""
+def _collect_words() -> tuple[dict[str, tuple[float, int, str]], frozenset[str], dict[str, str]]:
+    """word -> (zipf, tier, written form), the bare contraction forms, and the common words only one
+    of the two dictionaries accepts -> BRITISH or AMERICAN."""
     import wordfreq
     from english_words import get_english_words_set
 
@@ -165,8 +172,14 @@ def _collect_words() -> tuple[dict[str, tuple[float, int, str]], frozenset[str]]
         f = freq.get(w, 0.0)
         return round(math.log10(f * 1e9), 3) if f else 0.0
 
+    us, gb = dictionaries  # load_hunspell's order
+    varieties: dict[str, str] = {}
+
     def accepted(w: str) -> bool:
-        return any(d.lookup(w) for d in dictionaries)
+        in_us, in_gb = bool(us.lookup(w)), bool(gb.lookup(w))
+        if in_us != in_gb:
+            varieties[w] = AMERICAN if in_us else BRITISH
+        return in_us or in_gb
 
     # web2/GCIDE words that neither wordfreq nor symspellpy has seen are archaic or odd; they only
     # feed the names below (asking Hunspell about 200k of them would double the build time).
@@ -191,7 +204,7 @@ def _collect_words() -> tuple[dict[str, tuple[float, int, str]], frozenset[str]]
     # The safe bare forms ("dont", "thats") are handled as contractions, never as words.
     for w in bare:
         table.pop(w, None)
-    return table, bare
+    return table, bare, {w: v for w, v in varieties.items() if w in table and table[w][1] == TIER_COMMON}
 
 
 def _suggestable_name(zipf: float, tier: int, form: str) -> bool:
@@ -207,7 +220,7 @@ def build_index(path: Path) -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.building")
     if tmp.exists():
         tmp.unlink()
-    table, _bare = _collect_words()
+    table, _bare, varieties = _collect_words()
     targets = [
         w
         for w, (z, tier, form) in table.items()
@@ -229,14 +242,16 @@ def build_index(path: Path) -> None:
             PRAGMA journal_mode=OFF;
             PRAGMA synchronous=OFF;
             CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
-            CREATE TABLE words(word TEXT PRIMARY KEY, zipf REAL, tier INTEGER, form TEXT) WITHOUT ROWID;
+            CREATE TABLE words(word TEXT PRIMARY KEY, zipf REAL, tier INTEGER, form TEXT, variety TEXT)
+                WITHOUT ROWID;
             CREATE TABLE deletes(key TEXT PRIMARY KEY, words TEXT) WITHOUT ROWID;
             CREATE TABLE sounds(code TEXT PRIMARY KEY, words TEXT) WITHOUT ROWID;
             CREATE TABLE bigrams(pair TEXT PRIMARY KEY, zipf REAL) WITHOUT ROWID;
             """
         )
         con.executemany(
-            "INSERT INTO words VALUES (?,?,?,?)", ((w, z, t, f) for w, (z, t, f) in table.items())
+            "INSERT INTO words VALUES (?,?,?,?,?)",
+            ((w, z, t, f, varieties.get(w, "")) for w, (z, t, f) in table.items()),
         )
         con.executemany("INSERT INTO deletes VALUES (?,?)", ((k, " ".join(v)) for k, v in delete_map.items()))
         con.executemany("INSERT INTO sounds VALUES (?,?)", ((k, " ".join(v)) for k, v in sound_map.items() if k))
@@ -261,7 +276,10 @@ class Lexicon:
     def __init__(self, path: Path):
         self.path = Path(path)
         self._local = threading.local()
-        self._word_cache: dict[str, tuple[float, int, str] | None] = {}
+        self._word_cache: dict[str, tuple[float, int, str, str] | None] = {}
+        # BRITISH or AMERICAN: corrections in the other spelling give way to this one's where both
+        # are offered (`candidates.rank_corrections`); "" offers both as the ranker orders them.
+        self.spelling = ""
         bare = load_yaml("contractions.yaml")["safe"]
         self.contraction_bare_forms = frozenset(bare)
 
@@ -278,12 +296,12 @@ class Lexicon:
             con.close()
             self._local.con = None
 
-    def _entry(self, word: str) -> tuple[float, int, str] | None:
+    def _entry(self, word: str) -> tuple[float, int, str, str] | None:
         w = word.lower()
         if w in self._word_cache:
             return self._word_cache[w]
-        row = self._con().execute("SELECT zipf, tier, form FROM words WHERE word=?", (w,)).fetchone()
-        entry = (row[0], row[1], row[2]) if row else None
+        row = self._con().execute("SELECT zipf, tier, form, variety FROM words WHERE word=?", (w,)).fetchone()
+        entry = (row[0], row[1], row[2], row[3]) if row else None
         if len(self._word_cache) > 50_000:
             self._word_cache.clear()
         self._word_cache[w] = entry
@@ -312,6 +330,11 @@ class Lexicon:
         """How the dictionary writes a word: "london" -> "London"."""
         e = self._entry(word)
         return e[2] if e else word
+
+    def variety(self, word: str) -> str:
+        """BRITISH or AMERICAN for a word only that dictionary accepts; "" otherwise."""
+        e = self._entry(word)
+        return e[3] if e else ""
 
     def bigram_zipf(self, first: str, second: str) -> float:
         row = self._con().execute(

@@ -102,17 +102,18 @@ class CombinedEngine(WrapsFast):
 
 
 def make_engine(name: str = "auto", model: str | None = None, notify=None, fast: FastEngine | None = None,
-                profile=None):
+                profile=None, spelling: str = ""):
     """The engine asked for; `auto` falls back to the fast engine (with a notice) when no model loads.
 
     `notify(message)` receives notices (the CLI prints them on stderr). `fast` shares an existing fast
     engine (and so its personal dictionary and ignore list) with the model engine. `profile` (an
-    engine.profile.Profile) wraps the engine so it uses that writer's own habits.
+    engine.profile.Profile) wraps the engine so it uses that writer's own habits. `spelling`
+    ("british", "american" or "" for either) is the new fast engine's preferred spelling.
     """
     if profile is not None:
         from .personalize import PersonalizedEngine
 
-        return PersonalizedEngine(make_engine(name, model, notify, fast), profile)
+        return PersonalizedEngine(make_engine(name, model, notify, fast, spelling=spelling), profile)
     if name not in ENGINES:
         raise ValueError(f"unknown engine {name!r}; choose one of {', '.join(ENGINES)}")
     notify = notify or (lambda msg: print(msg, file=sys.stderr))
@@ -122,6 +123,7 @@ def make_engine(name: str = "auto", model: str | None = None, notify=None, fast:
         if needs_build() and current_shipped_index() is None:
             notify("Preparing the dictionary (first run only, a few seconds)...")
         fast = FastEngine()
+        fast.lexicon.spelling = spelling
     if name == "fast":
         return fast
     t0 = time.perf_counter()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..engine.profile import Profile
-from ..settings import Settings, save_settings
+from ..settings import Settings, save_settings, spelling_preference
 from .autosave import Autosave
 from .controller import CheckController
 from .editor import SuggestionEditor
@@ -143,6 +143,10 @@ class MainWindow(QMainWindow):
         self.mode_actions[s.mode].setChecked(True)
         if self.profile.enabled != s.learn_from_me:
             self.profile.enabled = s.learn_from_me
+            self.controller.forget_cached()
+        lexicon = self.controller.engine.lexicon  # shared by the fast and the model engine
+        if lexicon.spelling != (preferred := spelling_preference(s.spelling)):
+            lexicon.spelling = preferred
             self.controller.forget_cached()
         from .speech import Speaker
 

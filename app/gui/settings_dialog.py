@@ -181,6 +181,11 @@ class SettingsDialog(QDialog):
         self.mode_combo.addItem("Get it done (click to replace)", "get-it-done")
         self.mode_combo.addItem("Learning (type the word yourself)", "learning")
         self.mode_combo.setCurrentIndex(max(0, self.mode_combo.findData(self._settings.mode)))
+        self.spelling_combo = QComboBox()
+        for label, value in (("As the computer's language", "auto"), ("British (colour, centre)", "british"),
+                             ("American (color, center)", "american"), ("Either", "either")):
+            self.spelling_combo.addItem(label, value)
+        self.spelling_combo.setCurrentIndex(max(0, self.spelling_combo.findData(self._settings.spelling)))
         self.colour_button = QPushButton(self._settings.underline_colours.get("default", "#8e44ad"))
         self.colour_button.clicked.connect(self._pick_colour)
         from .speech import Speaker
@@ -200,6 +205,7 @@ class SettingsDialog(QDialog):
         form.addRow("Line spacing:", self.spacing_spin)
         form.addRow("Theme:", self.theme_combo)
         form.addRow("Mode:", self.mode_combo)
+        form.addRow("Spelling:", self.spelling_combo)
         form.addRow("Underline colour:", self.colour_button)
         form.addRow("Voice:", self.voice_combo)
         form.addRow("Speech rate:", self.rate_slider)
@@ -222,6 +228,7 @@ class SettingsDialog(QDialog):
         s.line_spacing = round(self.spacing_spin.value(), 2)
         s.theme = self.theme_combo.currentText()
         s.mode = self.mode_combo.currentData()
+        s.spelling = self.spelling_combo.currentData()
         s.underline_colours = {**s.underline_colours, "default": self.colour_button.text()}
         s.speech_voice = self.voice_combo.currentData() or ""
         s.speech_rate = self.rate_slider.value() / 10

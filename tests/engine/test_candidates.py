@@ -58,3 +58,17 @@ def test_joins(lexicon):
     assert join_candidate(lexicon, "every", "day") is None
     assert join_candidate(lexicon, "a", "round") is None
     assert join_candidate(lexicon, "may", "be") is None
+
+
+@pytest.mark.parametrize("spelling, kept, dropped", [("british", "colour", "color"), ("american", "color", "colour")])
+def test_the_writers_spelling_wins_where_both_are_offered(lexicon, monkeypatch, spelling, kept, dropped):
+    monkeypatch.setattr(lexicon, "spelling", spelling)
+    words = [c.text for c in rank_corrections(lexicon, "colur", 5)]
+    assert words[0] == kept and dropped not in words
+    # a word with no counterpart in the writer's spelling is still offered
+    assert "downtown" in [c.text for c in rank_corrections(lexicon, "downtwon", 5)]
+
+
+def test_either_spelling_offers_both(lexicon):
+    assert lexicon.spelling == ""
+    assert {"color", "colour"} <= {c.text for c in rank_corrections(lexicon, "colur", 5)}

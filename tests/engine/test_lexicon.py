@@ -1,4 +1,4 @@
-from dyslexic_writer.engine.lexicon import deletes, needs_build, open_lexicon
+from dyslexic_writer.engine.lexicon import AMERICAN, BRITISH, deletes, needs_build, open_lexicon
 
 
 def test_lexicon_is_large_and_has_us_and_uk_spellings(lexicon):
@@ -46,6 +46,11 @@ def test_common_names_are_found_as_corrections_but_not_acronyms_or_rare_names(le
     assert "wednesday" in lexicon.near("wensday") and "february" in lexicon.near("febuary")
     assert lexicon.is_name("uk") and "uk" not in lexicon.near("ukk")  # an abbreviation: never offered
     assert lexicon.is_name("beverley") and "beverley" not in lexicon.near("beverlei")  # too rare a name
+
+
+def test_words_only_one_dictionary_accepts_say_which(lexicon):
+    assert (lexicon.variety("colour"), lexicon.variety("color")) == (BRITISH, AMERICAN)
+    assert lexicon.variety("house") == "" and lexicon.variety("zzzz") == ""
 
 
 def test_deletes():

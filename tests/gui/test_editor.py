@@ -196,3 +196,15 @@ def test_screenshot_command(tmp_path):
 
     out = screenshot(tmp_path / "shot.png", theme="dark", width=640, height=400)
     assert out.exists() and out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_the_spelling_setting_reaches_the_dictionary_both_engines_share(window, engine):
+    try:
+        window.settings.spelling = "british"
+        window.apply_settings()
+        assert engine.lexicon.spelling == "british"
+        window.settings.spelling = "either"
+        window.apply_settings()
+        assert engine.lexicon.spelling == ""
+    finally:
+        engine.lexicon.spelling = ""

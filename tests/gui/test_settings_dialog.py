@@ -83,3 +83,11 @@ def test_download_errors_are_shown(qtbot, monkeypatch):
     dlg.model_combo.setCurrentIndex(dlg.model_combo.findData("dw-qwen3-4b"))
     dlg.start_download()
     assert "not published yet" in dlg.progress_label.text() and dlg.download_button.isEnabled()
+
+
+def test_spelling_choice_round_trips(qtbot):
+    dlg = SettingsDialog(Settings())
+    qtbot.addWidget(dlg)
+    assert dlg.spelling_combo.currentData() == "auto"
+    dlg.spelling_combo.setCurrentIndex(dlg.spelling_combo.findData("british"))
+    assert dlg.result_settings().spelling == "british"
