@@ -80,9 +80,12 @@ class SuggestionEditor(QTextEdit):
         cur.select(QTextCursor.Document)
         fmt = QTextBlockFormat()
         fmt.setLineHeight(spacing * 100, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        blocker = self.document().blockSignals(True)  # a format change is not an edit
+        doc = self.document()
+        blocker = doc.blockSignals(True)  # a format change is not an edit...
+        modified = doc.isModified()
         cur.mergeBlockFormat(fmt)
-        self.document().blockSignals(blocker)
+        doc.setModified(modified)  # ...nor unsaved work (an untouched window closes without asking)
+        doc.blockSignals(blocker)
         self._spacing = spacing
 
     def setPlainText(self, text: str) -> None:  # noqa: N802 - Qt's name

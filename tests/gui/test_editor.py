@@ -208,3 +208,13 @@ def test_the_spelling_setting_reaches_the_dictionary_both_engines_share(window, 
         assert engine.lexicon.spelling == ""
     finally:
         engine.lexicon.spelling = ""
+
+
+def test_display_settings_are_not_unsaved_work(qtbot, window):
+    assert not window.editor.document().isModified()  # a fresh window closes without asking
+    window.settings.line_spacing = 2.0
+    window.apply_settings()
+    assert not window.editor.document().isModified()
+    qtbot.keyClicks(window.editor, "a")
+    window.apply_settings()
+    assert window.editor.document().isModified()
