@@ -319,6 +319,7 @@ class ContextEngine(WrapsFast):
                     options.setdefault(alt, "reversal")
             if zw < 3.5:
                 for c in rank_corrections(lex, low, 3):
+                    # a word, not a name: a real word is not asked about for a name it resembles
                     if c.cost <= 0.8 and lex.zipf(c.text) - zw >= 1.5 and lex.is_common(c.text.lower()):
                         options.setdefault(c.text.lower(), "rare")
             for i in range(1, len(low)):

@@ -203,8 +203,8 @@ def _zipf(lex: Lexicon, text: str) -> float:
 
 
 def _name_meant(lex: Lexicon, low: str, ranked: list[Candidate]) -> bool:
-    """A known name written in lower case ("saturday") is that name unless an ordinary word close to
-    it is far commoner; another name ("Sunday") is no reason to doubt it."""
+    """A known name written in lower case ("saturday") is that name unless the best ordinary word
+    offered for it is commoner; another name ("Sunday") is no reason to doubt it."""
     z = lex.zipf(low)
     words = [c for c in ranked if not lex.is_name(c.text.lower())]
     return z >= NAME_MIN_ZIPF and (not words or z >= _zipf(lex, words[0].text))
