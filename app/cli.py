@@ -67,11 +67,13 @@ def _engine_or_exit(args, command: str):
         return None
 
 
-def _spelling_option(parser) -> None:
+def _spelling_option(parser, default: str) -> None:
+    """Benchmarks default to either spelling, so their figures do not depend on the machine's language."""
     from .settings import SPELLING_CHOICES
 
-    parser.add_argument("--spelling", choices=SPELLING_CHOICES, default="auto",
-                        help="spelling corrections prefer where British and American differ (auto: the system language)")
+    parser.add_argument("--spelling", choices=SPELLING_CHOICES, default=default,
+                        help=f"spelling corrections prefer where British and American differ (auto: the system "
+                             f"language; default {default})")
 
 
 def cmd_check(args) -> int:
@@ -333,7 +335,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--model", metavar="PATH_OR_ID", help="a GGUF file or catalog id for the model engine")
     c.add_argument("--jsonl", action="store_true", help="one JSON object per input line")
     c.add_argument("--profile", metavar="PATH", help="use this writer's profile (see `learn`)")
-    _spelling_option(c)
+    _spelling_option(c, "auto")
     c.add_argument("files", nargs="*", metavar="FILE")
     c.set_defaults(func=cmd_check)
 
@@ -343,7 +345,7 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--model", metavar="PATH_OR_ID")
     b.add_argument("--json", action="store_true", help="print JSON instead of a table")
     b.add_argument("--show-failures", action="store_true")
-    _spelling_option(b)
+    _spelling_option(b, "either")
     b.set_defaults(func=cmd_bench)
 
     w = sub.add_parser("bench-words", help="word-level top-1/top-5 on the held-out Birkbeck+Holbrook split")
@@ -360,7 +362,7 @@ def build_parser() -> argparse.ArgumentParser:
     be.add_argument("--limit", type=int, default=0, help="score only the first N lines")
     be.add_argument("--json", action="store_true", help="print JSON instead of a report")
     be.add_argument("--show-failures", action="store_true", help="list every line with a missed or wrong edit")
-    _spelling_option(be)
+    _spelling_option(be, "either")
     be.set_defaults(func=cmd_bench_errors)
 
     bt = sub.add_parser("bench-typing", help="type a 300-word text into the real window and time it")

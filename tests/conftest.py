@@ -15,12 +15,25 @@ for var in ("DYSLEXIC_WRITER_DATA_DIR", "DYSLEXIC_WRITER_CONFIG_DIR", "DYSLEXIC_
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+_OPENED = []  # the session's dictionary, once a test has asked for it
+
+
 @pytest.fixture(scope="session")
 def lexicon():
     """The compiled dictionary, built once per test run (a few seconds)."""
     from dyslexic_writer.engine.lexicon import open_lexicon
 
-    return open_lexicon()
+    _OPENED.append(open_lexicon())
+    return _OPENED[-1]
+
+
+@pytest.fixture(autouse=True)
+def _either_spelling():
+    """The dictionary is shared by every test: a window whose settings say "auto" sets the spelling
+    from this machine's language, which must not reach the next test."""
+    yield
+    for lex in _OPENED:
+        lex.spelling = ""
 
 
 @pytest.fixture(scope="session")

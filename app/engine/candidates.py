@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
 from .error_model import JOIN_COST, RESPELLINGS, SPLIT_COST, edit_cost
 from .lexicon import AMERICAN, BRITISH, Lexicon
+from .morphology import variants
 from .ranker import features, logit, softmax, wide_index
 from .types import Kind
 
 MAX_DISTANCE = 2
+_VOWELS = frozenset("aeiouy")
 MAX_SOUND_LENGTH_GAP = 3
 # Words this short get only the close search: a wide one finds hundreds of unrelated short words.
 WIDE_MIN_LENGTH = 4
@@ -74,8 +76,9 @@ def rank_corrections(
     "the whether").
     """
     out = list(_ranked(lex, typo.lower(), wide))
-    if lex.spelling:
-        out = _in_spelling(lex, out)
+    spelling = lex.spelling  # read once: the editor's thread may change it while this one ranks
+    if spelling:
+        out = _in_spelling(lex, out, spelling)
     if prev or nxt:
         out = [_with_context(lex, c, prev, nxt) for c in out[:CONTEXT_POOL]]
         out.sort(key=lambda c: (-c.score, c.text))
@@ -102,14 +105,38 @@ def _ranked(lex: Lexicon, low: str, wide: bool | None) -> tuple[Candidate, ...]:
     return tuple(out)
 
 
-def _in_spelling(lex: Lexicon, ranked: list[Candidate]) -> list[Candidate]:
+def _in_spelling(lex: Lexicon, ranked: list[Candidate], spelling: str) -> list[Candidate]:
     """Drop a correction in the other spelling where its counterpart in the writer's is also offered
-    ("colur": color gives way to colour for a British writer). One without a counterpart stays
-    ("downtown" has no British spelling to give way to)."""
-    other = AMERICAN if lex.spelling == BRITISH else BRITISH
-    mine = [c.text.lower() for c in ranked if lex.variety(c.text) == lex.spelling]
-    return [c for c in ranked if lex.variety(c.text) != other
-            or not any(OSA.distance(c.text.lower(), m, score_cutoff=2) <= 2 for m in mine)]
+    ("colur": color gives way to colour for a British writer), handing it its probability. One
+    without a counterpart stays ("downtown" has no British spelling to give way to)."""
+    other = AMERICAN if spelling == BRITISH else BRITISH
+    mine = {c.text.lower(): i for i, c in enumerate(ranked) if lex.variety(c.text) == spelling}
+    gained: dict[int, float] = {}
+    kept = []
+    for c in ranked:
+        twin = _counterpart(c.text.lower(), mine) if lex.variety(c.text) == other else None
+        if twin is None:
+            kept.append(c)
+        else:
+            gained[twin] = gained.get(twin, 0.0) + c.prob
+    if not gained:
+        return kept
+    return [replace(c, prob=round(c.prob + gained.get(mine.get(c.text.lower(), -1), 0.0), 4)) for c in kept]
+
+
+def _counterpart(word: str, mine: dict[str, int]) -> int | None:
+    """The index of `word`'s spelling in the other variety among `mine`: a usual variant ending
+    (-or/-our, -ize/-ise, -er/-re...) or one vowel for another ("gray", "grey"). The dictionaries'
+    own differences are noisier than that ("mars" and "maras" are each in one only), so no looser match."""
+    for m in variants(word):
+        if m in mine:
+            return mine[m]
+    for m, i in mine.items():
+        if len(m) == len(word):
+            diff = [(a, b) for a, b in zip(word, m) if a != b]
+            if len(diff) == 1 and diff[0][0] in _VOWELS and diff[0][1] in _VOWELS:
+                return i
+    return None
 
 
 # Weight of word-pair association and how many leading candidates it may reorder.

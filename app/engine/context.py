@@ -144,7 +144,7 @@ class Slot:
     start: int  # offsets in the text
     end: int
     original: str
-    options: list[str]  # lower-case candidate replacements, best guess first
+    options: list[str]  # candidate replacements, best guess first: lower case, but a name keeps its capital
     source: str
     keep_original: bool = True  # False for non-words: some option must win
     value: str = ""  # the current choice (the original, or an option)

@@ -128,6 +128,9 @@ class FastEngine:
             ranked = rank_corrections(lex, w, CANDIDATES, prev, nxt)
             if w[0].isupper():
                 ranked = without_dear_names(lex, ranked)
+            if lex.is_name(low):
+                # A name written some other way is that name or a word, never another name ("jane", June).
+                ranked = [c for c in ranked if not lex.is_name(c.text.lower())]
             if w.islower() and lex.is_name(low) and _name_meant(lex, low, ranked):
                 form = lex.form(low)
                 yield Suggestion(tok.start, tok.end, w, (form,), Kind.GRAMMAR, 0.8, SOURCE,
@@ -146,7 +149,6 @@ class FastEngine:
                 continue
             if not ranked:
                 continue
-            conf = confidence(ranked)
             if rare:
                 # Queried only for a far commoner word a cheap slip away, which need not be the
                 # ranker's first ("nite": note is first, night a cheaper slip).
@@ -155,6 +157,8 @@ class FastEngine:
                 if not near:
                     continue
                 ranked = near + [c for c in ranked if c not in near]
+            conf = confidence(ranked)
+            if rare:
                 conf = round(conf * RARE_CONFIDENCE_SCALE, 3)
             best = ranked[0]
             reps = _unique(match_case(w, c.text) for c in ranked)
@@ -204,10 +208,9 @@ def _zipf(lex: Lexicon, text: str) -> float:
 
 def _name_meant(lex: Lexicon, low: str, ranked: list[Candidate]) -> bool:
     """A known name written in lower case ("saturday") is that name unless the best ordinary word
-    offered for it is commoner; another name ("Sunday") is no reason to doubt it."""
+    offered for it (`ranked` holds no names) is commoner."""
     z = lex.zipf(low)
-    words = [c for c in ranked if not lex.is_name(c.text.lower())]
-    return z >= NAME_MIN_ZIPF and (not words or z >= _zipf(lex, words[0].text))
+    return z >= NAME_MIN_ZIPF and (not ranked or z >= _zipf(lex, ranked[0].text))
 
 
 def without_dear_names(lex: Lexicon, ranked: list[Candidate]) -> list[Candidate]:

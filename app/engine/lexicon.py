@@ -343,7 +343,8 @@ class Lexicon:
         return row[0] if row else 0.0
 
     def near(self, word: str) -> set[str]:
-        """Common words within two deletions of `word` on either side (a superset of edit distance 2)."""
+        """Common words and names within two deletions of `word` on either side (a superset of edit
+        distance 2)."""
         keys = list(deletes(word.lower()))
         found: set[str] = set()
         con = self._con()

@@ -148,6 +148,7 @@ class MainWindow(QMainWindow):
         if lexicon.spelling != (preferred := spelling_preference(s.spelling)):
             lexicon.spelling = preferred
             self.controller.forget_cached()
+            self.editor.check_now()  # the marks on screen follow the new choice at once
         from .speech import Speaker
 
         self.editor.speaker = Speaker(voice=s.speech_voice, rate=s.speech_rate)

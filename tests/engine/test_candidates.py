@@ -63,8 +63,14 @@ def test_joins(lexicon):
 @pytest.mark.parametrize("spelling, kept, dropped", [("british", "colour", "color"), ("american", "color", "colour")])
 def test_the_writers_spelling_wins_where_both_are_offered(lexicon, monkeypatch, spelling, kept, dropped):
     monkeypatch.setattr(lexicon, "spelling", spelling)
-    words = [c.text for c in rank_corrections(lexicon, "colur", 5)]
+    both = {c.text: c.prob for c in rank_corrections(lexicon.__class__(lexicon.path), "colur", 5)}
+    ranked = rank_corrections(lexicon, "colur", 5)
+    words = [c.text for c in ranked]
     assert words[0] == kept and dropped not in words
+    # the writer's spelling takes over the other one's probability: no less sure for the preference
+    assert ranked[0].prob == pytest.approx(both[kept] + both[dropped], abs=1e-3)
+    # the dictionaries differ in more than spelling ("mars" is only in en_US): no counterpart, kept
+    assert "mars" in [c.text for c in rank_corrections(lexicon, "mers", 5)]
     # a word with no counterpart in the writer's spelling is still offered
     assert "downtown" in [c.text for c in rank_corrections(lexicon, "downtwon", 5)]
 

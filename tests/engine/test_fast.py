@@ -80,9 +80,11 @@ def test_an_unknown_capitalised_word_is_offered_a_name_only_a_cheap_slip_away(en
     assert all("Baltimore" not in s.replacements for s in engine.check("Bullimore was there.").suggestions)
 
 
-def test_another_name_does_not_make_a_lower_case_name_doubtful(engine):
+def test_a_lower_case_name_is_never_corrected_to_another_name(engine):
     (s,) = engine.check("we met on saturday").suggestions
     assert s.best == "Saturday" and s.kind == Kind.GRAMMAR
+    # "june" is far commoner than "jane": still no reason to offer it for her name
+    assert all(r not in ("June", "Jan") for s in engine.check("we met jane today").suggestions for r in s.replacements)
 
 
 def test_rare_words_near_common_ones_are_queried_gently(engine):
