@@ -125,8 +125,10 @@ class FastEngine:
             if starts and w[0].isupper() and _named_elsewhere(text, w, tok.start):
                 continue
 
-            ranked = rank_corrections(lex, w, CANDIDATES, prev, nxt)
+            ranked = maybe = rank_corrections(lex, w, CANDIDATES, prev, nxt)
             if w[0].isupper():
+                # A dear name is not a correction here, but an unknown mark may still name it
+                # ("Wensday" at the start of a sentence: it might be Wednesday).
                 ranked = without_dear_names(lex, ranked)
             if lex.is_name(low):
                 # A name written some other way is that name or a word, never another name ("jane", June).
@@ -144,7 +146,7 @@ class FastEngine:
             rare = lex.is_rare(low)
             if not rare and (not ranked or max(c.prob for c in ranked) < UNKNOWN_PROB or ranked[0].score < UNKNOWN_SCORE):
                 # Not a word we know, and no correction we would stand behind: say so all the same.
-                reps = _unique(match_case(w, c.text) for c in ranked if c.cost <= SHOW_COST)
+                reps = _unique(match_case(w, c.text) for c in maybe if c.cost <= SHOW_COST)
                 yield Suggestion(tok.start, tok.end, w, (), Kind.UNKNOWN, 0.5, SOURCE, unknown_note(w, reps), reps[:3])
                 continue
             if not ranked:
