@@ -110,32 +110,32 @@ def _in_spelling(lex: Lexicon, ranked: list[Candidate], spelling: str) -> list[C
     ("colur": color gives way to colour for a British writer), handing it its probability. One
     without a counterpart stays ("downtown" has no British spelling to give way to)."""
     other = AMERICAN if spelling == BRITISH else BRITISH
-    mine = {c.text.lower(): i for i, c in enumerate(ranked) if lex.variety(c.text) == spelling}
-    gained: dict[int, float] = {}
+    kinds = [lex.variety(c.text) for c in ranked]
+    mine = {c.text.lower() for c, kind in zip(ranked, kinds) if kind == spelling}
+    gained: dict[str, float] = {}  # a kept word -> the probability of its twins dropped
     kept = []
-    for c in ranked:
-        twin = _counterpart(c.text.lower(), mine) if lex.variety(c.text) == other else None
+    for c, kind in zip(ranked, kinds):
+        twin = _counterpart(c.text.lower(), mine) if kind == other else None
         if twin is None:
             kept.append(c)
         else:
             gained[twin] = gained.get(twin, 0.0) + c.prob
-    if not gained:
-        return kept
-    return [replace(c, prob=round(c.prob + gained.get(mine.get(c.text.lower(), -1), 0.0), 4)) for c in kept]
+    return [replace(c, prob=round(c.prob + gained[c.text.lower()], 4)) if c.text.lower() in gained else c
+            for c in kept]
 
 
-def _counterpart(word: str, mine: dict[str, int]) -> int | None:
-    """The index of `word`'s spelling in the other variety among `mine`: a usual variant ending
-    (-or/-our, -ize/-ise, -er/-re...) or one vowel for another ("gray", "grey"). The dictionaries'
-    own differences are noisier than that ("mars" and "maras" are each in one only), so no looser match."""
+def _counterpart(word: str, mine: set[str]) -> str | None:
+    """`word`'s spelling in the other variety, if `mine` has it: a usual variant ending (-or/-our,
+    -ize/-ise, -er/-re...) or one vowel for another ("gray", "grey"). The dictionaries' own
+    differences are noisier than that ("mars" and "maras" are each in one only), so no looser match."""
     for m in variants(word):
         if m in mine:
-            return mine[m]
-    for m, i in mine.items():
+            return m
+    for m in mine:
         if len(m) == len(word):
             diff = [(a, b) for a, b in zip(word, m) if a != b]
             if len(diff) == 1 and diff[0][0] in _VOWELS and diff[0][1] in _VOWELS:
-                return i
+                return m
     return None
 
 

@@ -159,9 +159,7 @@ class FastEngine:
                 if not near:
                     continue
                 ranked = near + [c for c in ranked if c not in near]
-            conf = confidence(ranked)
-            if rare:
-                conf = round(conf * RARE_CONFIDENCE_SCALE, 3)
+            conf = round(confidence(ranked) * RARE_CONFIDENCE_SCALE, 3) if rare else confidence(ranked)
             best = ranked[0]
             reps = _unique(match_case(w, c.text) for c in ranked)
             yield Suggestion(tok.start, tok.end, w, reps, best.kind, conf, SOURCE, explain(best.kind, w, reps[0]))

@@ -52,10 +52,9 @@ _SINGLE_LETTER_WORDS = {"a", "i"}
 NAME_SUGGEST_ZIPF = 4.0
 
 # Which of the two dictionaries accepts a word, where only one does ("colour": British, "color":
-# American); empty where both do or neither is asked.
+# American); empty where both do or neither is asked. `settings.spelling_preference` returns these.
 BRITISH = "british"
 AMERICAN = "american"
-SPELLINGS = ("", BRITISH, AMERICAN)  # "": either spelling is the writer's
 
 TIER_COMMON = 1
 TIER_RARE = 2
