@@ -73,7 +73,8 @@ class WideIndex:
             for m in process.extract(code, self.code_list, scorer=Levenshtein.distance, score_cutoff=1, limit=None):
                 found.update(w for w in self.codes[m[0]] if abs(len(w) - len(typo)) <= MAX_LEN_GAP)
         if len(found) > SOUND_LIMIT:
-            found = set(sorted(found, key=lambda w: -Indel.normalized_similarity(typo, w))[:SOUND_LIMIT])
+            # ties broken by the word: a set's order changes with Python's hash seed, run to run
+            found = set(sorted(found, key=lambda w: (-Indel.normalized_similarity(typo, w), w))[:SOUND_LIMIT])
         return sorted(found)
 
 
