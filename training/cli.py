@@ -114,7 +114,8 @@ def _run(args) -> int:
         from .confusions import run
 
         result = run(args.data or _default_data(), args.out)
-        print(f"wrote {args.out}: {result['pairs']} confusions for {result['words']} words")
+        print(f"wrote {args.out}: {result['pairs']} confusions for {result['words']} words, "
+              f"{result['common']} of common words")
         return 0
     if args.stage == "head-tokens":
         from .head_tokens import run

@@ -11,7 +11,7 @@ import csv
 import hashlib
 import io
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -19,10 +19,12 @@ class WordPair:
     misspelling: str
     correct: str
     source: str
+    # How often the corpus saw this slip (Holbrook's trailing counts); not part of the pair's identity.
+    count: int = field(default=1, compare=False)
 
 
 def parse_dollar_groups(text: str, source: str) -> list[WordPair]:
-    """Birkbeck/Holbrook `$correct` groups; a trailing count on a misspelling line is dropped."""
+    """Birkbeck/Holbrook `$correct` groups; a trailing count on a misspelling line becomes the pair's count."""
     pairs: list[WordPair] = []
     correct: str | None = None
     for raw in text.splitlines():
@@ -36,11 +38,12 @@ def parse_dollar_groups(text: str, source: str) -> list[WordPair]:
         if correct is None:
             continue
         parts = line.split()
+        count = 1
         if len(parts) > 1 and parts[-1].isdigit():
-            parts = parts[:-1]
+            count = max(1, int(parts.pop()))
         wrong = " ".join(parts).replace("_", " ")
         if wrong and wrong != correct:
-            pairs.append(WordPair(wrong, correct, source))
+            pairs.append(WordPair(wrong, correct, source, count))
     return pairs
 
 

@@ -34,9 +34,9 @@ def load_confusions() -> ConfusionSets:
     return ConfusionSets({w: tuple(v) for w, v in members.items()}, definitions)
 
 
-@lru_cache(maxsize=1)
-def load_real_words() -> dict[str, tuple[str, ...]]:
+@lru_cache(maxsize=2)
+def load_real_words(section: str = "real_words") -> dict[str, tuple[str, ...]]:
     """written word -> words weak spellers meant by it (derived from training data; see
-    training/confusions.py)."""
+    training/confusions.py); section "common_words" holds those of the commonest words."""
     data = load_yaml("real_words.yaml") or {}
-    return {str(w): tuple(str(t) for t in ts) for w, ts in (data.get("real_words") or {}).items()}
+    return {str(w): tuple(str(t) for t in ts) for w, ts in (data.get(section) or {}).items()}

@@ -9,7 +9,7 @@ from .candidates import Candidate, confidence, explain, join_candidate, rank_cor
 from .contractions import load_rules
 from .lexicon import Lexicon, open_lexicon
 from .personal import PersonalDictionary, default_path, ignored_path
-from .text import Token, is_sentence_start, match_case, overlaps, protected_spans, words
+from .text import Token, beside_name, is_sentence_start, match_case, overlaps, protected_spans, words
 from .types import CheckResult, Kind, Suggestion
 
 SOURCE = "fast"
@@ -122,7 +122,7 @@ class FastEngine:
 
             if lex.is_name(low) and w[0].isupper():
                 continue
-            if starts and w[0].isupper() and _named_elsewhere(text, w, tok.start):
+            if starts and w[0].isupper() and (_named_elsewhere(text, w, tok.start) or beside_name(text, tok.start, tok.end)):
                 continue
 
             ranked = maybe = rank_corrections(lex, w, CANDIDATES, prev, nxt)

@@ -98,3 +98,18 @@ def match_case(original: str, replacement: str) -> str:
     if original[0].isupper() and replacement[0].islower():
         return replacement[0].upper() + replacement[1:]
     return replacement
+
+
+_TITLE_RE = re.compile(r"[A-Z][a-z]+")
+_WORD_BEFORE_RE = re.compile(r"(?<![\w'])([A-Za-z]+) $")
+_WORD_AFTER_RE = re.compile(r" ([A-Za-z]+)(?![\w'])")
+
+
+def beside_name(text: str, start: int, end: int) -> bool:
+    """Whether the word at start:end has a capitalised word mid-sentence right beside it ("Edd
+    Byrnes", "Jack Robbinson"): part of a full name, so a name too, whatever the dictionary says."""
+    before = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
+    if before is not None and _TITLE_RE.fullmatch(before.group(1)) and not is_sentence_start(text, before.start(1)):
+        return True
+    after = _WORD_AFTER_RE.match(text, end)
+    return after is not None and _TITLE_RE.fullmatch(after.group(1)) is not None

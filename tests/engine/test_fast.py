@@ -60,6 +60,12 @@ def test_capitalised_words_mid_sentence_are_names(engine):
     assert engine.check("I met Jonh Smiht today.").suggestions == ()
 
 
+def test_a_sentence_starting_with_a_full_name_is_left_alone(engine):
+    # "Edd" is no word, but a capitalised word right after it makes the two a name
+    assert engine.check("Edd Byrnes sang it.").suggestions == ()
+    assert engine.check("Edd sang it.").suggestions != ()
+
+
 def test_a_known_name_in_lower_case_gets_its_capital(engine):
     result = engine.check("We went to london on saturday.")
     assert [(s.original, s.best, s.kind) for s in result.suggestions] == [

@@ -1,4 +1,4 @@
-from dyslexic_writer.engine.text import is_sentence_start, match_case, protected_spans, words
+from dyslexic_writer.engine.text import beside_name, is_sentence_start, match_case, protected_spans, words
 
 
 def covered(text):
@@ -47,3 +47,11 @@ def test_match_case():
     assert match_case("TEH", "the") == "THE"
     assert match_case("teh", "the") == "the"
     assert match_case("Alot", "a lot") == "A lot"
+
+
+def test_a_word_beside_a_capitalised_word_mid_sentence_is_part_of_a_name():
+    text = "Edd Byrnes met Jack Robbinson. Then he left"
+    assert beside_name(text, 0, 3)  # "Edd", before "Byrnes"
+    assert beside_name(text, 20, 29)  # "Robbinson", after "Jack"
+    assert not beside_name(text, 36, 38)  # "he": "Then" only starts the sentence
+    assert not beside_name("I went home", 0, 1) and not beside_name("We met I think", 3, 6)

@@ -35,6 +35,17 @@ def test_table_keeps_repeated_confusions_most_frequent_first():
     assert table(counts) == {"were": ["where", "wear"]}
 
 
+def test_table_drops_rare_slips_of_very_common_words():
+    from collections import Counter
+
+    counts = Counter({("go", "got"): 13, ("had", "hard"): 2, ("cave", "gave"): 2})
+    zipf = {"go": 6.0, "had": 6.3, "cave": 4.2}.get
+    # "had" is written some two million times per billion words; twice for "hard" is no habit
+    assert table(counts, zipf) == {"cave": ["gave"], "go": ["got"]}
+    # ...but it is kept among the common words' slips, asked about only beside a telling word
+    assert table(counts, zipf, common=True) == {"had": ["hard"]}
+
+
 def test_sentence_pairs_align_same_length_sentences_only():
     got = sentence_pairs([{"original": "I went their.", "corrected": "I went there."},
                           {"original": "a lot", "corrected": "alot of"}, {"original": "x y z", "corrected": "x y"}])

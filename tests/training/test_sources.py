@@ -16,7 +16,9 @@ def test_birkbeck_groups():
 
 def test_holbrook_counts_and_unknown_targets():
     pairs = parse_holbrook("$?\nConsulatoin 1\n$April\nApirl 2\n$Adam's\nAdam 1\n")
-    assert [(p.misspelling, p.correct) for p in pairs] == [("Apirl", "April"), ("Adam", "Adam's")]
+    assert [(p.misspelling, p.correct, p.count) for p in pairs] == [("Apirl", "April", 2), ("Adam", "Adam's", 1)]
+    # the count is how often the slip was seen, not part of which slip it is
+    assert pairs[0] == parse_holbrook("$April\nApirl\n")[0]
 
 
 def test_github_pairs_skip_header():
