@@ -124,6 +124,17 @@ def _in_spelling(lex: Lexicon, ranked: list[Candidate], spelling: str) -> list[C
             for c in kept]
 
 
+def words_in_spelling(lex: Lexicon, options: list[str], spelling: str | None) -> list[str]:
+    """Words (lower case) less those in the other spelling whose counterpart in `spelling` is
+    among them: "traveled" goes where "travelled" is also offered to a British writer."""
+    if not spelling:
+        return options
+    other = AMERICAN if spelling == BRITISH else BRITISH
+    kinds = [lex.variety(w) for w in options]
+    mine = {w for w, kind in zip(options, kinds) if kind == spelling}
+    return [w for w, kind in zip(options, kinds) if kind != other or _counterpart(w, mine) is None]
+
+
 def _counterpart(word: str, mine: set[str]) -> str | None:
     """`word`'s spelling in the other variety, if `mine` has it: a usual variant ending (-or/-our,
     -ize/-ise, -er/-re...) or one vowel for another ("gray", "grey"). The dictionaries' own

@@ -27,7 +27,7 @@ from typing import Callable, Iterable, Protocol
 from rapidfuzz.distance import OSA
 
 from .agreement import cued_forms, is_verb, wants_verb, warm_up
-from .candidates import rank_corrections
+from .candidates import rank_corrections, words_in_spelling
 from .confusions import ConfusionSets, load_confusions, load_real_words
 from .contractions import load_rules
 from .error_model import COST_REVERSAL, JOIN_COST, SPLIT_COST, edit_cost, substitution_cost
@@ -144,8 +144,9 @@ MAX_RARER = 2.5
 # A homophone more than this much rarer (Zipf) than the written word ("won" for "one", "sum" for
 # "some") is asked about only where weak spellers are known to write the one for the other (the
 # training pairs: "to" for "too") or a neighbouring word points to it (`_neighbour_cue`). On the dev
-# half this saved a third of the homophone questions, which had made 3 right changes and 1 wrong.
-HOMOPHONE_RARER = 1.0
+# half this saved a sixth of the homophone questions, which had made 1 right change; 1.0 saved a
+# third but lost "He through the ball" (threw is 1.4 rarer).
+HOMOPHONE_RARER = 1.5
 # Nats per unit of error-model cost: the fast ranker's weight (3 per log10 unit), in natural log.
 CHANNEL_WEIGHT = 3.0 * math.log(10)
 # The model's scores carry each word's own frequency; a share of that prior is taken back so that a
@@ -302,7 +303,7 @@ class ContextEngine(WrapsFast):
             if " " in stem:
                 continue
             base = _channel_cost(low, stem)
-            for form in sorted(inflections(stem)):
+            for form in words_in_spelling(self.lexicon, sorted(inflections(stem)), self.lexicon.spelling):
                 if form not in slot.options and form not in slot.channel and self.lexicon.is_common(form):
                     slot.channel[form] = base + INFLECT_COST
                     slot.family[form] = stem
@@ -356,6 +357,8 @@ class ContextEngine(WrapsFast):
                 if (len(a) > 1 or a in ("a", "i")) and len(b) > 1 and lex.is_common(a) and lex.is_common(b):
                     if lex.bigram_zipf(a, b) >= 4.0:
                         options.setdefault(f"{a} {b}", "split")
+        # The writer's spelling where both are offered ("he travel": travelled, not traveled too)
+        options = {alt: options[alt] for alt in words_in_spelling(lex, list(options), lex.spelling)}
         if not options:
             return None
         # A slot takes the strictest margin among its sources, so one loose source cannot flip it.
@@ -657,7 +660,10 @@ class ContextEngine(WrapsFast):
             # Each option must clear the margin of the source it came from.
             passing = [c for c in options if c != slot.original and self.gain(slot, c) >= self._margin(slot, c)]
             bonus = self._personal_bonus(slot)
-            slot.value = max(passing, key=lambda c: slot.scores[c] + bonus.get(c.lower(), 0.0)) if passing else slot.original
+            # The option that clears its own margin by the most: a homophone ("deer" for "dear")
+            # needs less support than a letter slip ("bear"), so it may win on a slightly lower score.
+            slot.value = max(passing, key=lambda c: slot.scores[c] - self._margin(slot, c) + bonus.get(c.lower(), 0.0)
+                             ) if passing else slot.original
         else:
             slot.value = max(options, key=lambda c: slot.scores[c])
 
