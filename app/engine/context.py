@@ -87,7 +87,10 @@ MARGINS = {
     # A word that is no verb where the word before wants one ("I thing"): its verb neighbours. On the
     # dev half 3 made 5 more right changes and 3 wrong ones.
     "verb": 3.0,
+    # An owner's apostrophe left out ("the boys name" -> "boy's").
+    "possessive": 3.0,
 }
+POSSESSIVE_MIN_LEN = 4  # "his", "was", "its" and "us" are no owners
 WINDOW_WORDS = 3  # words after the slot that are scored with it
 # An option whose first token is this many nats less likely than the best first token of its slot
 # is not scored further (most homophone and real-word options are impossible right there). On the
@@ -334,6 +337,9 @@ class ContextEngine(WrapsFast):
         amb = self.rules.ambiguous.get(low)
         if amb is not None:
             options.setdefault(amb[0].lower(), "contraction")
+        owner = self._possessive(low, after)
+        if owner:
+            options.setdefault(owner, "possessive")
         if cue is not None and zw > 0:
             for form in cued_forms(cue.group(1), low):
                 if lex.is_common(form):
@@ -364,6 +370,14 @@ class ContextEngine(WrapsFast):
         # A slot takes the strictest margin among its sources, so one loose source cannot flip it.
         source = max(set(options.values()), key=lambda k: MARGINS[k])
         return Slot(start, end, w, list(options), source, option_sources=options, personal=personal)
+
+    def _possessive(self, low: str, after: re.Match | None) -> str:
+        """ "boys" before a lower-case word may be "boy's" ("the boys name"): the owner's form, or ""."""
+        if (after is None or not after.group(1).islower() or len(low) < POSSESSIVE_MIN_LEN
+                or not low.endswith("s") or low.endswith("ss") or not low.isalpha()):
+            return ""
+        stem = low[:-1]
+        return f"{stem}'s" if self.lexicon.is_common(stem) or self.lexicon.is_name(stem) else ""
 
     def _attested(self, low: str, alt: str) -> bool:
         """Whether weak spellers are known to write `low` for `alt` (the training pairs)."""
@@ -733,6 +747,7 @@ class ContextEngine(WrapsFast):
             "homophone": Kind.HOMOPHONE,
             "contraction": Kind.CONTRACTION,
             "contraction_cued": Kind.CONTRACTION,
+            "possessive": Kind.CONTRACTION,
             "reversal": Kind.REVERSAL,
             "rare": Kind.SPELLING,
             "split": Kind.SPACING,
@@ -758,6 +773,8 @@ class ContextEngine(WrapsFast):
             if a and b:
                 return f"{chosen}: {b} ({slot.original}: {a})"
             return f"sounds like {slot.original}, but the sentence needs {chosen}"
+        if slot.option_sources.get(chosen.lower()) == "possessive":
+            return f"missing apostrophe: belonging to {chosen[:-2]} \u2192 {chosen}"
         if kind == Kind.CONTRACTION:
             return f"missing apostrophe: {self.rules.expansion(chosen)} \u2192 {chosen}"
         if kind == Kind.SPACING:

@@ -535,3 +535,14 @@ def test_with_either_spelling_both_forms_are_weighed(engine):
     scorer = FakeScorer()
     ContextEngine(engine, scorer).check("Last year he travel to Spain.")
     assert {"travelled", "traveled"} <= _first_words_asked(scorer)
+
+
+def test_an_owners_missing_apostrophe_is_weighed_before_a_word(engine):
+    (s,) = ContextEngine(engine, FakeScorer(liked=["boy's"])).check("The boys name is Tom.").suggestions
+    assert (s.original, s.best, s.kind) == ("boys", "boy's", Kind.CONTRACTION)
+    assert "belonging to boy" in s.explanation
+    assert ContextEngine(engine, FakeScorer()).check("The boys name is Tom.").suggestions == ()
+    # nothing follows that could be owned, or the word is too short to be an owner
+    scorer = FakeScorer(liked=["boy's", "hi's"])
+    ContextEngine(engine, scorer).check("I saw the boys. This is his cat.")
+    assert not {"boy's", "hi's"} & _first_words_asked(scorer)
