@@ -65,14 +65,37 @@ class FastEngine:
 
     # -- internals -------------------------------------------------------------------------
 
-    def _skip(self, tok: Token) -> bool:
+    def _skip(self, tok: Token, apostrophes: bool = True) -> bool:
         w = tok.text
         return (
             w in self.personal
             or w.lower() in self.ignored
-            or not w.isascii()
-            or ("'" in w or "\u2019" in w)
+            or not w.replace("\u2019", "'").isascii()
+            or (apostrophes and self._has_apostrophe(tok))
         )
+
+    @staticmethod
+    def _has_apostrophe(tok: Token) -> bool:
+        return "'" in tok.text or "\u2019" in tok.text
+
+    def _misplaced_apostrophe(self, text: str, tok: Token) -> Suggestion | None:
+        """A word with its apostrophe in the wrong place ("does'nt" -> doesn't, "mean't" -> meant).
+        Owners ("Bankg's") and capitalised words mid-sentence ("O'Brien") are left alone."""
+        w = tok.text
+        mark = "\u2019" if "\u2019" in w else "'"
+        low = w.replace("\u2019", "'").lower()
+        if (self.lexicon.is_valid(low) or low.endswith("'s") or low.count("'") != 1
+                or (w[0].isupper() and not is_sentence_start(text, tok.start))):
+            return None
+        bare = low.replace("'", "")
+        found = [bare] if self.lexicon.is_common(bare) else []
+        found += [m for m in (bare[:i] + "'" + bare[i:] for i in range(1, len(bare)))
+                  if m != low and self.lexicon.is_common(m)]
+        if not found:
+            return None
+        reps = tuple(match_case(w, m).replace("'", mark) for m in found)
+        note = f"apostrophe in the wrong place: {reps[0]}" if mark in reps[0] else f"no apostrophe here: {reps[0]}"
+        return Suggestion(tok.start, tok.end, w, reps, Kind.CONTRACTION, 0.9, SOURCE, note)
 
     def _suggest(self, text: str):
         protected = protected_spans(text)
@@ -82,7 +105,14 @@ class FastEngine:
         lex = self.lexicon
         skip_until = -1
         for tok in toks:
-            if tok.start < skip_until or self._skip(tok):
+            if tok.start < skip_until:
+                continue
+            if self._has_apostrophe(tok) and not self._skip(tok, apostrophes=False):
+                moved = self._misplaced_apostrophe(text, tok)
+                if moved is not None:
+                    yield moved
+                continue
+            if self._skip(tok):
                 continue
             pos = neighbours[tok.start]
             prev_tok = all_toks[pos - 1] if pos > 0 else None

@@ -146,3 +146,17 @@ def test_suggest_word(engine):
 
 def test_no_join_across_the_pronoun_i(engine):
     assert engine.check("Then I ran home.").suggestions == ()
+
+
+@pytest.mark.parametrize("text, fixed", [
+    ("He does'nt know.", "He doesn't know."),
+    ("he mean't it", "he meant it"),
+    ("It could\u2019nt be.", "It couldn\u2019t be."),  # the writer's own apostrophe is kept
+    ("Does'nt it?", "Doesn't it?"),
+])
+def test_an_apostrophe_in_the_wrong_place_is_moved_or_dropped(fix, text, fixed):
+    assert fix(text) == fixed
+
+
+def test_owners_names_and_known_contractions_keep_their_apostrophes(engine):
+    assert engine.check("Bankg's bullet missed. I don't know O'Brien. It's Jo's.").suggestions == ()
