@@ -240,7 +240,7 @@ class ContextEngine(WrapsFast):
             if w in self.fast.personal or w.lower() in self.fast.ignored:
                 continue
             if w[0].isupper() and not is_sentence_start(text, start) and w != "I":
-                slot = self._capital_slot(start, end, w)
+                slot = self._capital_slot(start, end, w) or self._owner_slot(text, start, end, w)
             else:
                 slot = self._context_slot(text, start, end, w)
             if slot is not None:
@@ -370,6 +370,17 @@ class ContextEngine(WrapsFast):
         # A slot takes the strictest margin among its sources, so one loose source cannot flip it.
         source = max(set(options.values()), key=lambda k: MARGINS[k])
         return Slot(start, end, w, list(options), source, option_sources=options, personal=personal)
+
+    def _owner_slot(self, text: str, start: int, end: int, w: str) -> Slot | None:
+        """A name mid-sentence that may be its owner's form ("to Jeans house" -> Jean's): a word
+        whose capital makes its stem a name, unless it is a name itself ("James")."""
+        low = w.lower()
+        lex = self.lexicon
+        named = lex.is_valid(low[:-1]) and not lex.is_name(low)
+        owner = self._possessive(low, NEXT_WORD_RE.match(text, end)) if named else ""
+        if not owner:
+            return None
+        return Slot(start, end, w, [owner], "possessive", option_sources={owner: "possessive"})
 
     def _possessive(self, low: str, after: re.Match | None) -> str:
         """ "boys" before a lower-case word may be "boy's" ("the boys name"): the owner's form, or ""."""

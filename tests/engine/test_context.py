@@ -546,3 +546,11 @@ def test_an_owners_missing_apostrophe_is_weighed_before_a_word(engine):
     scorer = FakeScorer(liked=["boy's", "hi's"])
     ContextEngine(engine, scorer).check("I saw the boys. This is his cat.")
     assert not {"boy's", "hi's"} & _first_words_asked(scorer)
+
+
+def test_a_name_mid_sentence_may_be_its_owners_form(engine):
+    (s,) = ContextEngine(engine, FakeScorer(liked=["jean's"])).check("We walked to Jeans house.").suggestions
+    assert (s.original, s.best) == ("Jeans", "Jean's")
+    scorer = FakeScorer(liked=["jame's"])
+    assert ContextEngine(engine, scorer).check("We saw James car.").suggestions == ()  # a name itself
+    assert "jame's" not in _first_words_asked(scorer)
