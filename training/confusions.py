@@ -20,7 +20,9 @@ MAX_PER_WORD = 4
 # decides each case in its sentence).
 MIN_COUNT = 2
 # Only slips an error model can explain are kept ("cave"/"gave", "there"/"their"); pairs such as
-# "act" for "great" are too far apart to be worth asking the model about in every sentence.
+# "act" for "great" are too far apart to be worth asking the model about in every sentence. 1.8
+# (was 1.6) lets in "they" for "their" and dropped endings ("walk" for "walked"): on the dev half
+# 11 more right changes and 2 more wrong ones.
 MAX_COST = 1.8
 # A common word is mostly meant as written, and asking about it costs a model call in nearly every
 # sentence: a confusion is kept only where log10(times seen) - (Zipf of the written word - 6) reaches
