@@ -554,3 +554,17 @@ def test_a_name_mid_sentence_may_be_its_owners_form(engine):
     scorer = FakeScorer(liked=["jame's"])
     assert ContextEngine(engine, scorer).check("We saw James car.").suggestions == ()  # a name itself
     assert "jame's" not in _first_words_asked(scorer)
+
+
+def test_options_of_a_written_word_are_pruned_sooner_than_a_non_words(engine):
+    class FloorScorer(FakeScorer):
+        def score_many(self, requests, floor=None):
+            for (_, conts), f in zip(requests, floor):
+                self.floors.setdefault(conts[0].split()[0].strip("."), f)
+            return [self.score(p, c) for p, c in requests]
+
+    scorer = FloorScorer()
+    scorer.floors = {}
+    ContextEngine(engine, scorer).check("Then we went their with a big doard.")
+    assert scorer.floors["their"] == context.WORD_SCORE_FLOOR < context.SCORE_FLOOR
+    assert scorer.floors["board"] == context.SCORE_FLOOR  # "doard" must change: its options keep the looser floor
