@@ -151,8 +151,8 @@ INFLECT_COST = 0.5  # each this much dearer a slip than its stem (error-model un
 NONWORD_MIN_LEAD = 1.0
 # Options far rarer than the written word are almost never meant ("in" -> "inn").
 MAX_RARER = 2.5
-# A homophone more than this much rarer (Zipf) than the written word ("won" for "one", "sum" for
-# "some") is asked about only where weak spellers are known to write the one for the other (the
+# A homophone more than this much rarer (Zipf) than the written word ("sum" for "some", "buoy"
+# for "boy") is asked about only where weak spellers are known to write the one for the other (the
 # training pairs: "to" for "too") or a neighbouring word points to it (`_neighbour_cue`). On the dev
 # half this saved a sixth of the homophone questions, which had made 1 right change; 1.0 saved a
 # third but lost "He through the ball" (threw is 1.4 rarer).
