@@ -99,13 +99,13 @@ WINDOW_WORDS = 3  # words after the slot that are scored with it
 # is not scored further (most homophone and real-word options are impossible right there). On the
 # dev half 5 and 8 gave the same accuracy (F2 0.464 and 0.468); 5 scores a sixth fewer tokens...
 SCORE_FLOOR = 5.0
+# ...unless the sentence so far is too short for the first token to tell ("There dog is big.":
+# after nothing, "There" starts far more sentences than "Their").
+FLOOR_MIN_WORDS = 3
 # Where the written word is a word, an option must beat it by a margin of 2 nats or more, and one
 # whose first token trails this far has almost never made it up: on the dev half 4 instead of 5
 # lost one right change and took the median from 155 to 136 ms a line (3 lost six).
 WORD_SCORE_FLOOR = 4.0
-# ...unless the sentence so far is too short for the first token to tell ("There dog is big.":
-# after nothing, "There" starts far more sentences than "Their").
-FLOOR_MIN_WORDS = 3
 # A change re-scores the undecided slots that start within this many words after it (on long
 # run-on lines, re-scoring everything after each change doubled the mean time per line).
 RESCORE_WORDS = 8
@@ -390,7 +390,8 @@ class ContextEngine(WrapsFast):
         return Slot(start, end, w, [owner], "possessive", option_sources={owner: "possessive"})
 
     def _possessive(self, low: str, after: re.Match | None) -> str:
-        """ "boys" before a lower-case word may be "boy's" ("the boys name"): the owner's form, or ""."""
+        """A plural before a word of substance may be an owner ("the boys name" -> "boy's"): the
+        owner's form, or "" where there is none to weigh."""
         if (after is None or not after.group(1).islower() or len(low) < POSSESSIVE_MIN_LEN
                 or not low.endswith("s") or low.endswith("ss") or not low.isalpha()
                 or self.lexicon.zipf(after.group(1)) >= POSSESSIVE_MAX_NEXT_ZIPF):
@@ -795,6 +796,9 @@ class ContextEngine(WrapsFast):
             return f"sounds like {slot.original}, but the sentence needs {chosen}"
         if slot.option_sources.get(chosen.lower()) == "possessive":
             return f"missing apostrophe: belonging to {chosen[:-2]} \u2192 {chosen}"
+        if kind == Kind.CONTRACTION and ("'" in slot.original or "\u2019" in slot.original):
+            moved = "'" in chosen or "\u2019" in chosen
+            return f"apostrophe in the wrong place: {chosen}" if moved else f"no apostrophe here: {chosen}"
         if kind == Kind.CONTRACTION:
             return f"missing apostrophe: {self.rules.expansion(chosen)} \u2192 {chosen}"
         if kind == Kind.SPACING:

@@ -568,3 +568,10 @@ def test_options_of_a_written_word_are_pruned_sooner_than_a_non_words(engine):
     ContextEngine(engine, scorer).check("Then we went their with a big doard.")
     assert scorer.floors["their"] == context.WORD_SCORE_FLOOR < context.SCORE_FLOOR
     assert scorer.floors["board"] == context.SCORE_FLOOR  # "doard" must change: its options keep the looser floor
+
+
+def test_a_misplaced_apostrophe_keeps_its_own_explanation(make):
+    (s,) = make(liked=["doesn't"]).check("It does'nt matter.").suggestions
+    assert (s.best, s.explanation) == ("doesn't", "apostrophe in the wrong place: doesn't")
+    (s,) = make(liked=["meant"]).check("He mean't it.").suggestions
+    assert (s.best, s.explanation) == ("meant", "no apostrophe here: meant")
