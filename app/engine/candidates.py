@@ -109,19 +109,14 @@ def _in_spelling(lex: Lexicon, ranked: list[Candidate], spelling: str) -> list[C
     """Drop a correction in the other spelling where its counterpart in the writer's is also offered
     ("colur": color gives way to colour for a British writer), handing it its probability. One
     without a counterpart stays ("downtown" has no British spelling to give way to)."""
-    other = AMERICAN if spelling == BRITISH else BRITISH
-    kinds = [lex.variety(c.text) for c in ranked]
-    mine = {c.text.lower() for c, kind in zip(ranked, kinds) if kind == spelling}
+    twins = _twins(lex, [c.text.lower() for c in ranked], spelling)
     gained: dict[str, float] = {}  # a kept word -> the probability of its twins dropped
-    kept = []
-    for c, kind in zip(ranked, kinds):
-        twin = _counterpart(c.text.lower(), mine) if kind == other else None
-        if twin is None:
-            kept.append(c)
-        else:
-            gained[twin] = gained.get(twin, 0.0) + c.prob
+    for c in ranked:
+        if c.text.lower() in twins:
+            kept = twins[c.text.lower()]
+            gained[kept] = gained.get(kept, 0.0) + c.prob
     return [replace(c, prob=round(c.prob + gained[c.text.lower()], 4)) if c.text.lower() in gained else c
-            for c in kept]
+            for c in ranked if c.text.lower() not in twins]
 
 
 def words_in_spelling(lex: Lexicon, options: list[str], spelling: str | None) -> list[str]:
@@ -129,10 +124,18 @@ def words_in_spelling(lex: Lexicon, options: list[str], spelling: str | None) ->
     among them: "traveled" goes where "travelled" is also offered to a British writer."""
     if not spelling:
         return options
+    twins = _twins(lex, options, spelling)
+    return [w for w in options if w not in twins]
+
+
+def _twins(lex: Lexicon, words: list[str], spelling: str) -> dict[str, str]:
+    """Each of `words` (lower case) in the other spelling whose counterpart in `spelling` is among
+    them -> that counterpart."""
     other = AMERICAN if spelling == BRITISH else BRITISH
-    kinds = [lex.variety(w) for w in options]
-    mine = {w for w, kind in zip(options, kinds) if kind == spelling}
-    return [w for w, kind in zip(options, kinds) if kind != other or _counterpart(w, mine) is None]
+    kinds = [lex.variety(w) for w in words]
+    mine = {w for w, kind in zip(words, kinds) if kind == spelling}
+    found = {w: _counterpart(w, mine) for w, kind in zip(words, kinds) if kind == other}
+    return {w: twin for w, twin in found.items() if twin is not None}
 
 
 def _counterpart(word: str, mine: set[str]) -> str | None:

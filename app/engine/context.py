@@ -382,9 +382,7 @@ class ContextEngine(WrapsFast):
         """A name mid-sentence that may be its owner's form ("to Jeans house" -> Jean's): a word
         whose capital makes its stem a name, unless it is a name itself ("James")."""
         low = w.lower()
-        lex = self.lexicon
-        named = lex.is_valid(low[:-1]) and not lex.is_name(low)
-        owner = self._possessive(low, NEXT_WORD_RE.match(text, end)) if named else ""
+        owner = "" if self.lexicon.is_name(low) else self._possessive(low, NEXT_WORD_RE.match(text, end))
         if not owner:
             return None
         return Slot(start, end, w, [owner], "possessive", option_sources={owner: "possessive"})
@@ -693,11 +691,12 @@ class ContextEngine(WrapsFast):
         options = [c for c in choices if c != slot.original] or [slot.original]
         if slot.keep_original:
             # Each option must clear the margin of the source it came from.
-            passing = [c for c in options if c != slot.original and self.gain(slot, c) >= self._margin(slot, c)]
+            margins = {c: self._margin(slot, c) for c in options if c != slot.original}
+            passing = [c for c, m in margins.items() if self.gain(slot, c) >= m]
             bonus = self._personal_bonus(slot)
             # The option that clears its own margin by the most: a homophone ("deer" for "dear")
             # needs less support than a letter slip ("bear"), so it may win on a slightly lower score.
-            slot.value = max(passing, key=lambda c: slot.scores[c] - self._margin(slot, c) + bonus.get(c.lower(), 0.0)
+            slot.value = max(passing, key=lambda c: slot.scores[c] - margins[c] + bonus.get(c.lower(), 0.0)
                              ) if passing else slot.original
         else:
             slot.value = max(options, key=lambda c: slot.scores[c])

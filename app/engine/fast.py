@@ -65,14 +65,13 @@ class FastEngine:
 
     # -- internals -------------------------------------------------------------------------
 
-    def _skip(self, tok: Token, apostrophes: bool = True) -> bool:
+    def _left_alone(self, tok: Token) -> bool:
+        """The writer's own words, ignored ones, and words not in our alphabet."""
         w = tok.text
-        return (
-            w in self.personal
-            or w.lower() in self.ignored
-            or not w.replace("\u2019", "'").isascii()
-            or (apostrophes and self._has_apostrophe(tok))
-        )
+        return w in self.personal or w.lower() in self.ignored or not w.replace("\u2019", "'").isascii()
+
+    def _skip(self, tok: Token) -> bool:
+        return self._left_alone(tok) or self._has_apostrophe(tok)
 
     @staticmethod
     def _has_apostrophe(tok: Token) -> bool:
@@ -105,14 +104,12 @@ class FastEngine:
         lex = self.lexicon
         skip_until = -1
         for tok in toks:
-            if tok.start < skip_until:
+            if tok.start < skip_until or self._left_alone(tok):
                 continue
-            if self._has_apostrophe(tok) and not self._skip(tok, apostrophes=False):
+            if self._has_apostrophe(tok):
                 moved = self._misplaced_apostrophe(text, tok)
                 if moved is not None:
                     yield moved
-                continue
-            if self._skip(tok):
                 continue
             pos = neighbours[tok.start]
             prev_tok = all_toks[pos - 1] if pos > 0 else None
