@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
 import pytest
 
 _HOME = Path(tempfile.mkdtemp(prefix="dw-test-home-"))
+# The embedded model is assembled in here (about 300 MB): a run that left it behind filled the disk.
+atexit.register(shutil.rmtree, _HOME, ignore_errors=True)
 os.environ["DYSLEXIC_WRITER_HOME"] = str(_HOME)
 for var in ("DYSLEXIC_WRITER_DATA_DIR", "DYSLEXIC_WRITER_CONFIG_DIR", "DYSLEXIC_WRITER_CACHE_DIR"):
     os.environ.pop(var, None)
