@@ -575,3 +575,20 @@ def test_a_misplaced_apostrophe_keeps_its_own_explanation(make):
     assert (s.best, s.explanation) == ("doesn't", "apostrophe in the wrong place: doesn't")
     (s,) = make(liked=["meant"]).check("He mean't it.").suggestions
     assert (s.best, s.explanation) == ("meant", "no apostrophe here: meant")
+
+
+def test_a_commoner_word_one_slip_away_is_asked_about_where_a_neighbour_points_to_it(engine):
+    scorer = FakeScorer()
+    ContextEngine(engine, scorer).check("Wait for me at the bus step. She went up the step.")
+    continuations = [c.strip() for _, cs in scorer.calls for c in cs]
+    assert "stop." in continuations  # "bus stop" is a usual pair, "bus step" not
+    assert not any(c.startswith("stop") for c in continuations[continuations.index("stop.") + 1:])
+
+
+def test_a_neighbour_slip_needs_the_neighbour_margin_and_leaves_capitals_alone(engine):
+    text = "Wait for me at the bus step."
+    need = MARGINS["neighbour"] + _prior(engine, "step", "stop")
+    (s,) = ContextEngine(engine, LeadScorer({"stop.": need + 1})).check(text).suggestions
+    assert (s.original, s.best) == ("step", "stop")
+    assert ContextEngine(engine, LeadScorer({"stop.": need - 1})).check(text).suggestions == ()
+    assert ContextEngine(engine, LeadScorer({"Stop.": need + 1})).check("Bus Step.").suggestions == ()
