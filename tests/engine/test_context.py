@@ -579,19 +579,20 @@ def test_a_misplaced_apostrophe_keeps_its_own_explanation(make):
 
 def test_a_commoner_word_one_slip_away_is_asked_about_where_a_neighbour_points_to_it(engine):
     scorer = FakeScorer()
-    ContextEngine(engine, scorer).check("Wait for me at the bus step. She went up the step.")
-    continuations = [c.strip() for _, cs in scorer.calls for c in cs]
-    assert "stop." in continuations  # "bus stop" is a usual pair, "bus step" not
-    assert not any(c.startswith("stop") for c in continuations[continuations.index("stop.") + 1:])
+    ContextEngine(engine, scorer).check("It was the fist time. She made a fist.")
+    assert _first_words_asked(scorer) == {"fist", "first"}  # "first time", not "a first" at the end
+    assert len(scorer.calls) == 1
 
 
-def test_a_neighbour_slip_needs_the_neighbour_margin_and_leaves_capitals_alone(engine):
-    text = "Wait for me at the bus step."
-    need = MARGINS["neighbour"] + _prior(engine, "step", "stop")
-    (s,) = ContextEngine(engine, LeadScorer({"stop.": need + 1})).check(text).suggestions
-    assert (s.original, s.best) == ("step", "stop")
-    assert ContextEngine(engine, LeadScorer({"stop.": need - 1})).check(text).suggestions == ()
-    assert ContextEngine(engine, LeadScorer({"Stop.": need + 1})).check("Bus Step.").suggestions == ()
+def test_a_neighbour_slip_needs_the_neighbour_margin_and_capitals_are_left_alone(engine):
+    text = "It was the fist time."
+    need = MARGINS["neighbour"] + _prior(engine, "fist", "first")
+    (s,) = ContextEngine(engine, LeadScorer({"first": need + 1})).check(text).suggestions
+    assert (s.original, s.best) == ("fist", "first")
+    assert ContextEngine(engine, LeadScorer({"first": need - 1})).check(text).suggestions == ()
+    scorer = FakeScorer()  # a capitalised word (a name as often, at a sentence's start) is not asked about
+    ContextEngine(engine, scorer).check("Fist time.")
+    assert scorer.calls == []
 
 
 def test_a_word_is_split_only_where_its_two_words_are_written_apart_as_often(engine):
