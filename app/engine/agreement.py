@@ -61,6 +61,15 @@ def is_verb(word: str) -> bool:
     return bool(lemmas.get("VERB") or lemmas.get("AUX"))
 
 
+def is_noun(word: str) -> bool:
+    return bool(_lemmas(word.lower()).get("NOUN"))
+
+
+def is_singular_noun(word: str) -> bool:
+    low = word.lower()
+    return low in _lemmas(low).get("NOUN", ())
+
+
 def wants_verb(previous: str, word: str) -> bool:
     """True where `previous` (a subject pronoun, a modal, "to") calls for a verb and `word` is no
     verb at all, so a slip probably hides one ("I thing", "he tod", "we decider")."""

@@ -556,6 +556,20 @@ def test_a_name_mid_sentence_may_be_its_owners_form(engine):
     assert "jame's" not in _first_words_asked(scorer)
 
 
+def test_an_owner_written_without_its_s_is_weighed_before_a_noun(engine):
+    (s,) = ContextEngine(engine, FakeScorer(liked=["girl's"])).check("The girl coat was red.").suggestions
+    assert (s.original, s.best, s.kind) == ("girl", "girl's", Kind.CONTRACTION)
+    assert "belonging to girl" in s.explanation
+    (s,) = ContextEngine(engine, FakeScorer(liked=["sam's"])).check("We went to Sam garden.").suggestions
+    assert (s.original, s.best) == ("Sam", "Sam's")
+    # a neutral model keeps the words as written
+    assert ContextEngine(engine, FakeScorer()).check("The girl coat was red.").suggestions == ()
+    # no noun after it, or two nouns written side by side for one thing ("school bus"): not asked
+    scorer = FakeScorer(liked=["girl's", "school's"])
+    ContextEngine(engine, scorer).check("The girl was red. He took the school bus.")
+    assert not {"girl's", "school's"} & _first_words_asked(scorer)
+
+
 def test_options_of_a_written_word_are_pruned_sooner_than_a_non_words(engine):
     class FloorScorer(FakeScorer):
         def score_many(self, requests, floor=None):
