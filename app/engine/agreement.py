@@ -13,6 +13,7 @@ not from hand-written lists.
 
 from __future__ import annotations
 
+import re
 import threading
 from functools import lru_cache
 
@@ -33,6 +34,9 @@ SUBJECT = THIRD | PLAIN_SUBJECT
 MODAL = frozenset({"to", "can", "could", "will", "would", "should", "must", "may", "might", "shall", "did",
                    "do", "does", "didn't", "don't", "doesn't", "can't", "won't", "couldn't", "wouldn't",
                    "shouldn't"})
+# A share of a group before a singular noun: a missing plural ending ("one of my friend").
+SHARE_OF_RE = re.compile(r"(?<![\w'])(?:one|each|some|any|none|many|most|all|both|several|either|neither) of "
+                         r"(?:the|my|your|his|her|its|our|their|these|those) $", re.IGNORECASE)
 CUES = BE | MANY | ONE | SUBJECT | MODAL  # every word after which another form may be wanted
 # "do" is also a verb of its own ("do homework"): after it a non-verb is no sign of a slip.
 DO = frozenset({"do", "does", "did"})
@@ -68,6 +72,15 @@ def is_noun(word: str) -> bool:
 def is_singular_noun(word: str) -> bool:
     low = word.lower()
     return low in _lemmas(low).get("NOUN", ())
+
+
+def share_plurals(before: str, word: str) -> tuple[str, ...]:
+    """The plural of a singular noun after "one of my" and the like ("one of my sister" ->
+    sisters), or () where the words before are no such cue. `before` is the text before `word`."""
+    low = word.lower()
+    if not low.isalpha() or not SHARE_OF_RE.search(before) or low not in _lemmas(low).get("NOUN", ()):
+        return ()
+    return tuple(f for f in _form(low, "NNS") if f != low)
 
 
 def wants_verb(previous: str, word: str) -> bool:

@@ -27,7 +27,7 @@ from typing import Callable, Iterable, Protocol
 
 from rapidfuzz.distance import OSA
 
-from .agreement import cued_forms, is_noun, is_singular_noun, is_verb, wants_verb, warm_up
+from .agreement import cued_forms, is_noun, is_singular_noun, is_verb, share_plurals, wants_verb, warm_up
 from .candidates import candidate_pool, rank_corrections, words_in_spelling
 from .confusions import ConfusionSets, load_confusions, load_real_words
 from .contractions import load_rules
@@ -344,6 +344,14 @@ class ContextEngine(WrapsFast):
         low = w.lower()
         lex = self.lexicon
         options: dict[str, str] = {}
+
+        def offer(alt: str, source: str) -> None:
+            """An option several sources propose takes the loosest of their margins: each is
+            evidence of its own that the writer may have meant it ("two night": weak spellers
+            write "night" for "nights", and "two" wants the plural)."""
+            if alt not in options or MARGINS[source] < MARGINS[options[alt]]:
+                options[alt] = source
+
         zw = lex.zipf(low)
         cue = PREVIOUS_WORD_RE.search(text, max(0, start - 32), start)
         before, after = (cue.group(1) if cue else ""), NEXT_WORD_RE.match(text, end)
@@ -352,53 +360,57 @@ class ContextEngine(WrapsFast):
             if rarer > MAX_RARER or (rarer > HOMOPHONE_RARER and not self._attested(low, alt)
                                      and not self._neighbour_cue(low, alt, before, after)):
                 continue
-            options.setdefault(alt, "homophone")
+            offer(alt, "homophone")
         personal = self._personal_options(low)
         for alt in personal:
-            options.setdefault(alt, "personal")
+            offer(alt, "personal")
         for alt in (self.real_words.get(low, ()) if zw < REALWORD_MAX_ZIPF else ()):
             if zw - self._zipf(alt) <= MAX_RARER:
-                options.setdefault(alt, "realword")
+                offer(alt, "realword")
         for alt in self.common_words.get(low, ()):
             if self._neighbour_cue(low, alt, before, after):
-                options.setdefault(alt, "common")
+                offer(alt, "common")
         amb = self.rules.ambiguous.get(low)
         if amb is not None:
-            options.setdefault(amb[0].lower(), "contraction")
+            offer(amb[0].lower(), "contraction")
         owner = self._possessive(low, after)
         if owner:
-            options.setdefault(owner, "possessive")
+            offer(owner, "possessive")
         owner = self._owner_before(low, after)
         if owner:
-            options.setdefault(owner, "owner")
+            offer(owner, "owner")
+        if zw > 0:
+            for form in share_plurals(text[max(0, start - 32) : start], low):
+                if lex.is_common(form):
+                    offer(form, "inflection")
         if cue is not None and zw > 0:
             for form in cued_forms(cue.group(1), low):
                 if lex.is_common(form):
-                    options.setdefault(form, "inflection")
+                    offer(form, "inflection")
             if wants_verb(cue.group(1), low):
                 for c in rank_corrections(lex, low, VERB_OPTIONS, wide=False):  # one cheap slip: the close search
                     alt = c.text.lower()
                     if c.cost <= VERB_MAX_COST and lex.is_common(alt) and lex.zipf(alt) >= zw and is_verb(alt):
-                        options.setdefault(alt, "verb")
+                        offer(alt, "verb")
         if lex.is_common(low):
             for alt in _reversal_variants(low):
                 if alt != low and lex.is_common(alt) and lex.zipf(alt) >= zw + 0.5:
-                    options.setdefault(alt, "reversal")
+                    offer(alt, "reversal")
             if zw < 3.5:
                 for c in rank_corrections(lex, low, 3):
                     # a word, not a name: a real word is not asked about for a name it resembles
                     if c.cost <= 0.8 and lex.zipf(c.text) - zw >= 1.5 and lex.is_common(c.text.lower()):
-                        options.setdefault(c.text.lower(), "rare")
+                        offer(c.text.lower(), "rare")
             for i in range(1, len(low)):
                 a, b = low[:i], low[i:]
                 if (len(a) > 1 or a in ("a", "i")) and len(b) > 1 and lex.is_common(a) and lex.is_common(b):
                     # Only a pair written apart at least as often as together: on the dev half
                     # the other splits, six in seven of these questions, made no right change.
                     if lex.bigram_zipf(a, b) >= max(4.0, zw):
-                        options.setdefault(f"{a} {b}", "split")
+                        offer(f"{a} {b}", "split")
         # Last, so that a source with more behind it ("verb", "realword") names an option it shares.
         for alt in self._neighbours(w, zw, before, after):
-            options.setdefault(alt, "neighbour")
+            offer(alt, "neighbour")
         # The writer's spelling where both are offered ("he travel": travelled, not traveled too)
         options = {alt: options[alt] for alt in words_in_spelling(lex, list(options), lex.spelling)}
         if not options:

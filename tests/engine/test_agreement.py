@@ -2,7 +2,7 @@
 
 import pytest
 
-from dyslexic_writer.engine.agreement import cued_forms, wants_verb
+from dyslexic_writer.engine.agreement import cued_forms, is_noun, is_singular_noun, share_plurals, wants_verb
 
 
 @pytest.mark.parametrize("previous, word, expected", [
@@ -46,3 +46,27 @@ def test_a_helping_verb_after_be_is_not_given_an_ing():
 ])
 def test_a_word_that_is_no_verb_where_one_is_wanted(previous, word, expected):
     assert wants_verb(previous, word) is expected
+
+
+@pytest.mark.parametrize("before, word, expected", [
+    ("one of my ", "cousin", ("cousins",)),
+    ("He met each of the ", "child", ("children",)),
+    ("Some of their ", "Horse", ("horses",)),
+])
+def test_a_share_of_a_group_wants_the_plural(before, word, expected):
+    assert share_plurals(before, word) == expected
+
+
+@pytest.mark.parametrize("before, word", [
+    ("a friend of my ", "cousin"),  # no share of a group
+    ("one of my ", "cousins"),  # already plural
+    ("one of my ", "quickly"),  # no noun
+    ("someone of my ", "cousin"),  # "one" inside another word
+])
+def test_no_plural_without_a_share_cue(before, word):
+    assert share_plurals(before, word) == ()
+
+
+def test_nouns_and_singular_nouns():
+    assert is_noun("house") and is_noun("houses") and not is_noun("quickly")
+    assert is_singular_noun("house") and not is_singular_noun("houses")

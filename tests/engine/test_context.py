@@ -570,6 +570,24 @@ def test_an_owner_written_without_its_s_is_weighed_before_a_noun(engine):
     assert not {"girl's", "school's"} & _first_words_asked(scorer)
 
 
+def test_an_option_two_sources_propose_takes_the_looser_margin(engine):
+    # Weak spellers write "girl" for "girls" (a real-word slip from the training pairs: margin 4),
+    # and "three" wants the plural (an inflection cue: margin 3); both say the same, so 3 it is.
+    text = "She has three girl now."
+    start = text.index("girl")
+    slot = ContextEngine(engine, FakeScorer())._context_slot(text, start, start + 4, "girl")
+    assert slot.option_sources["girls"] == "inflection" and MARGINS["inflection"] < MARGINS["realword"]
+
+
+def test_a_share_of_a_group_wants_the_plural(engine):
+    (s,) = ContextEngine(engine, FakeScorer(liked=["cousins"])).check("One of my cousin lives in Leeds.").suggestions
+    assert (s.original, s.best) == ("cousin", "cousins")
+    # not after a plain "of my", and not for a word that is no noun
+    scorer = FakeScorer(liked=["cousins"])
+    ContextEngine(engine, scorer).check("A friend of my cousin lives in Leeds.")
+    assert "cousins" not in _first_words_asked(scorer)
+
+
 def test_options_of_a_written_word_are_pruned_sooner_than_a_non_words(engine):
     class FloorScorer(FakeScorer):
         def score_many(self, requests, floor=None):
