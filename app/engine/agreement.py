@@ -83,6 +83,26 @@ def share_plurals(before: str, word: str) -> tuple[str, ...]:
     return tuple(f for f in _form(low, "NNS") if f != low)
 
 
+# What an article stands for where no noun can follow it: "the was" (there, they, he, she), "a said" (and).
+ARTICLE_SLIPS = {"the": ("they", "there", "he", "she", "then"), "a": ("and", "at"), "an": ("and",)}
+PRONOUNS = frozenset({"i", "he", "she", "it", "we", "they", "you"})
+
+
+def article_slips(word: str, following: str) -> tuple[str, ...]:
+    """What an article (`word`) may stand for where the word after it cannot start what an article
+    introduces: a pronoun, or a verb form that is nothing else ("the was", "the sent", "a said")."""
+    low, nxt = word.lower(), following.lower()
+    if low not in ARTICLE_SLIPS:
+        return ()
+    if nxt in PRONOUNS:
+        return ARTICLE_SLIPS[low]
+    lemmas = _lemmas(nxt)
+    verbs = lemmas.get("VERB", ()) + lemmas.get("AUX", ())
+    if not verbs or nxt in verbs or any(lemmas.get(t) for t in ("NOUN", "ADJ", "ADV", "PROPN")):
+        return ()
+    return ARTICLE_SLIPS[low]
+
+
 def wants_verb(previous: str, word: str) -> bool:
     """True where `previous` (a subject pronoun, a modal, "to") calls for a verb and `word` is no
     verb at all, so a slip probably hides one ("I thing", "he tod", "we decider")."""

@@ -2,7 +2,7 @@
 
 import pytest
 
-from dyslexic_writer.engine.agreement import cued_forms, is_noun, is_singular_noun, share_plurals, wants_verb
+from dyslexic_writer.engine.agreement import article_slips, cued_forms, is_noun, is_singular_noun, share_plurals, wants_verb
 
 
 @pytest.mark.parametrize("previous, word, expected", [
@@ -70,3 +70,20 @@ def test_no_plural_without_a_share_cue(before, word):
 def test_nouns_and_singular_nouns():
     assert is_noun("house") and is_noun("houses") and not is_noun("quickly")
     assert is_singular_noun("house") and not is_singular_noun("houses")
+
+
+@pytest.mark.parametrize("article, following, expected", [
+    ("the", "was", {"there", "they", "he", "she"}),  # "the was": no noun can follow "the" here
+    ("The", "went", {"they", "he"}),
+    ("a", "said", {"and"}),
+    ("the", "she", {"then"}),  # a pronoun after it
+])
+def test_an_article_before_what_cannot_follow_it(article, following, expected):
+    assert expected <= set(article_slips(article, following))
+
+
+@pytest.mark.parametrize("article, following", [
+    ("the", "house"), ("the", "red"), ("a", "walk"), ("the", "go"), ("this", "was"),  # a noun, an adjective, a plain verb (also a noun), no article
+])
+def test_an_article_before_a_word_it_can_introduce_is_left(article, following):
+    assert article_slips(article, following) == ()

@@ -588,6 +588,15 @@ def test_a_share_of_a_group_wants_the_plural(engine):
     assert "cousins" not in _first_words_asked(scorer)
 
 
+def test_an_article_before_a_verb_may_stand_for_another_word(engine):
+    (s,) = ContextEngine(engine, FakeScorer(liked=["there"])).check("Over the hill the was a man.").suggestions
+    assert (s.original, s.best) == ("the", "there")
+    assert ContextEngine(engine, FakeScorer()).check("Over the hill the was a man.").suggestions == ()
+    scorer = FakeScorer(liked=["there"])
+    ContextEngine(engine, scorer).check("Over the hill the house was red.")
+    assert "there" not in _first_words_asked(scorer)
+
+
 def test_options_of_a_written_word_are_pruned_sooner_than_a_non_words(engine):
     class FloorScorer(FakeScorer):
         def score_many(self, requests, floor=None):
