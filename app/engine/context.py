@@ -353,8 +353,11 @@ class ContextEngine(WrapsFast):
         def offer(alt: str, source: str) -> None:
             """An option several sources propose takes the loosest of their margins: each is
             evidence of its own that the writer may have meant it ("two night": weak spellers
-            write "night" for "nights", and "two" wants the plural)."""
-            if alt not in options or MARGINS[source] < MARGINS[options[alt]]:
+            write "night" for "nights", and "two" wants the plural). A writer's own slip keeps the
+            source it shares (`_margin` weighs the two together), and so does a homophone that is
+            also a contraction ("its", "were"): no margin at all is for a contraction alone."""
+            if alt not in options or (not {"personal", "contraction"} & {source, options[alt]}
+                                      and MARGINS[source] < MARGINS[options[alt]]):
                 options[alt] = source
 
         zw = lex.zipf(low)
@@ -416,7 +419,7 @@ class ContextEngine(WrapsFast):
                     # the other splits, six in seven of these questions, made no right change.
                     if lex.bigram_zipf(a, b) >= max(4.0, zw):
                         offer(f"{a} {b}", "split")
-        # Last, so that a source with more behind it ("verb", "realword") names an option it shares.
+        # Last: theirs is the strictest margin, so an option another source names keeps that source.
         for alt in self._neighbours(w, zw, before, after):
             offer(alt, "neighbour")
         # The writer's spelling where both are offered ("he travel": travelled, not traveled too)
