@@ -65,13 +65,20 @@ def is_verb(word: str) -> bool:
     return bool(lemmas.get("VERB") or lemmas.get("AUX"))
 
 
+# lemminflect files pronouns under NOUN ("she", "this"); they own nothing and are owned by nobody.
+PRONOUN_WORDS = frozenset({"i", "me", "my", "mine", "he", "him", "his", "she", "her", "hers", "it", "its", "we",
+                           "us", "our", "ours", "they", "them", "their", "theirs", "you", "your", "yours", "who",
+                           "whom", "whose", "what", "which", "this", "that", "these", "those"})
+
+
 def is_noun(word: str) -> bool:
-    return bool(_lemmas(word.lower()).get("NOUN"))
+    low = word.lower()
+    return low not in PRONOUN_WORDS and bool(_lemmas(low).get("NOUN"))
 
 
 def is_singular_noun(word: str) -> bool:
     low = word.lower()
-    return low in _lemmas(low).get("NOUN", ())
+    return low not in PRONOUN_WORDS and low in _lemmas(low).get("NOUN", ())
 
 
 def share_plurals(before: str, word: str) -> tuple[str, ...]:

@@ -70,6 +70,7 @@ def test_no_plural_without_a_share_cue(before, word):
 def test_nouns_and_singular_nouns():
     assert is_noun("house") and is_noun("houses") and not is_noun("quickly")
     assert is_singular_noun("house") and not is_singular_noun("houses")
+    assert not is_noun("she") and not is_singular_noun("this")  # pronouns, whatever lemminflect files them as
 
 
 @pytest.mark.parametrize("article, following, expected", [
