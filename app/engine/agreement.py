@@ -85,14 +85,13 @@ def share_plurals(before: str, word: str) -> tuple[str, ...]:
     """The plural of a singular noun after "one of my" and the like ("one of my sister" ->
     sisters), or () where the words before are no such cue. `before` is the text before `word`."""
     low = word.lower()
-    if not low.isalpha() or not SHARE_OF_RE.search(before) or low not in _lemmas(low).get("NOUN", ()):
+    if not low.isalpha() or not SHARE_OF_RE.search(before) or not is_singular_noun(low):
         return ()
     return tuple(f for f in _form(low, "NNS") if f != low)
 
 
 # What an article stands for where no noun can follow it: "the was" (there, they, he, she), "a said" (and).
 ARTICLE_SLIPS = {"the": ("they", "there", "he", "she", "then"), "a": ("and", "at"), "an": ("and",)}
-PRONOUNS = frozenset({"i", "he", "she", "it", "we", "they", "you"})
 
 
 def article_slips(word: str, following: str) -> tuple[str, ...]:
@@ -101,7 +100,7 @@ def article_slips(word: str, following: str) -> tuple[str, ...]:
     low, nxt = word.lower(), following.lower()
     if low not in ARTICLE_SLIPS:
         return ()
-    if nxt in PRONOUNS:
+    if nxt in SUBJECT:  # a subject pronoun ("the she")
         return ARTICLE_SLIPS[low]
     lemmas = _lemmas(nxt)
     verbs = lemmas.get("VERB", ()) + lemmas.get("AUX", ())

@@ -436,7 +436,8 @@ class ContextEngine(WrapsFast):
         or a noun with no 's at all ("to Joyce house" -> Joyce's)."""
         low = w.lower()
         after = NEXT_WORD_RE.match(text, end)
-        owner, source = "" if self.lexicon.is_name(low) else self._possessive(low, after), "possessive"
+        owner = "" if self.lexicon.is_name(low) else self._possessive(low, after)
+        source = "possessive"
         if not owner:
             owner, source = self._owner_before(low, after), "owner"
         if not owner:
