@@ -109,6 +109,50 @@ def article_slips(word: str, following: str) -> tuple[str, ...]:
     return ARTICLE_SLIPS[low]
 
 
+# A plain ending and the forms it stands for: what a writer meant by adding it to a word.
+_PLAIN_ENDINGS = (("s", ("NNS", "VBZ")), ("es", ("NNS", "VBZ")), ("ed", ("VBD", "VBN")), ("d", ("VBD", "VBN")),
+                  ("ing", ("VBG",)), ("er", ("JJR",)), ("est", ("JJS",)), ("t", ("VBD", "VBN")))
+
+
+_VOICELESS = ("p", "k", "s", "f", "x", "ch", "sh")
+
+
+def regular_slips(word: str, known) -> tuple[str, ...]:
+    """The right forms of a word that a writer gave a plain ending English does not use there:
+    "babys" -> babies, "stoped" -> stopped, "comeing" -> coming, "runned" -> ran, "catched" ->
+    caught. `known(stem)` says whether a stem is a word. Weak spellers apply the regular rule where
+    a spelling change or an irregular form is due, and an edit-distance model prices that slip as
+    several letters ("catched" -> "caught" is four), so these forms come from the inflection table."""
+    out: list[str] = []
+    for ending, tags in _PLAIN_ENDINGS:
+        stem = word[: -len(ending)]
+        # "gass" is a doubled letter, not an ending; "killd" a dropped letter (-d ends words in -e)
+        if (not word.endswith(ending) or len(stem) < 2 or (ending == "s" and stem.endswith("s"))
+                or (ending == "d" and not stem.endswith("e"))):
+            continue
+        # "runned": the writer doubled the consonant too
+        for base in dict.fromkeys([stem] + ([stem[:-1]] if len(stem) > 2 and stem[-1] == stem[-2] else [])):
+            if not known(base):
+                continue
+            table = _inflections(base)
+            for tag in tags:
+                for form in table.get(tag, ()):
+                    # a past that is its verb's plain form ("hitted" -> hit), but no noun's own form
+                    if ending == "t" and not (form.endswith("ed") and base.endswith(_VOICELESS)):
+                        continue  # "helpt" is -ed as it sounds after p, k, s, f, x, ch or sh
+                    if form != word and (form != base or tag.startswith("VB")) and form not in out:
+                        out.append(form)
+    return tuple(out)
+
+
+@lru_cache(maxsize=20000)
+def _inflections(lemma: str) -> dict[str, tuple[str, ...]]:
+    import lemminflect
+
+    with _lock:
+        return lemminflect.getAllInflections(lemma)
+
+
 def wants_verb(previous: str, word: str) -> bool:
     """True where `previous` (a subject pronoun, a modal, "to") calls for a verb and `word` is no
     verb at all, so a slip probably hides one ("I thing", "he tod", "we decider")."""

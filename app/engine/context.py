@@ -28,7 +28,7 @@ from typing import Callable, Iterable, Protocol
 from rapidfuzz.distance import OSA
 
 from .agreement import article_slips, cued_forms, is_noun, is_singular_noun, is_verb, share_plurals, wants_verb, warm_up
-from .candidates import candidate_pool, rank_corrections, words_in_spelling
+from .candidates import REGULAR_SLIP_COST, candidate_pool, rank_corrections, slip_forms, words_in_spelling
 from .confusions import ConfusionSets, load_confusions, load_real_words
 from .contractions import load_rules
 from .error_model import COST_REVERSAL, JOIN_COST, SPLIT_COST, edit_cost, substitution_cost
@@ -188,6 +188,10 @@ CHANNEL_WEIGHT = 3.0 * math.log(10)
 # The model's scores carry each word's own frequency; a share of that prior is taken back so that a
 # common word ("flower") does not displace a rarer one the writer chose ("flour") on frequency alone.
 PRIOR_DISCOUNT = 0.5
+RARE_MAX_ZIPF = 3.5
+RARE_OPTIONS = 3
+RARE_MAX_COST = 0.8
+RARE_COMMONER = 1.0
 VERB_OPTIONS = 6  # close corrections looked at for a verb, where the word before wants one...
 VERB_MAX_COST = 1.0  # ...and the dearest slip (error-model units) one may be
 # The word just before a slot, with nothing but a space between (a cue for `agreement`).
@@ -319,6 +323,7 @@ class ContextEngine(WrapsFast):
         options = [self._option(r) for r in sug.replacements]
         slot = Slot(sug.start, sug.end, sug.original, options, "nonword", keep_original=False)
         self._add_inflections(slot)
+        self._add_regular_slips(slot)
         if sug.original.islower() and self.lexicon.is_name(low) and self.lexicon.zipf(low) >= NAME_MIN_ZIPF:
             # A name written in lower case ("in hungary"): the sentence weighs the name too.
             slot.options.append(self.lexicon.form(low))
@@ -344,6 +349,18 @@ class ContextEngine(WrapsFast):
                     slot.channel[form] = base + INFLECT_COST
                     slot.family[form] = stem
         slot.options.extend(slot.channel)
+
+    def _add_regular_slips(self, slot: Slot) -> None:
+        """A plain ending where English wants another form ("babys", "stoped", "runned"): the
+        right form joins the options as a cheap slip (`agreement.regular_slips`)."""
+        lex = self.lexicon
+        forms = words_in_spelling(lex, slip_forms(lex, slot.original.lower()), lex.spelling)
+        for form in forms:
+            if form not in slot.options:
+                slot.options.append(form)
+            slot.channel[form] = min(slot.channel.get(form, math.inf), REGULAR_SLIP_COST)
+            # forms of one word ("runned": ran, run) do not make each other less sure of it
+            slot.family.setdefault(form, forms[0])
 
     def _context_slot(self, text: str, start: int, end: int, w: str) -> Slot | None:
         low = w.lower()
@@ -407,10 +424,11 @@ class ContextEngine(WrapsFast):
             for alt in _reversal_variants(low):
                 if alt != low and lex.is_common(alt) and lex.zipf(alt) >= zw + 0.5:
                     offer(alt, "reversal")
-            if zw < 3.5:
-                for c in rank_corrections(lex, low, 3):
+            if zw < RARE_MAX_ZIPF:
+                for c in rank_corrections(lex, low, RARE_OPTIONS):
                     # a word, not a name: a real word is not asked about for a name it resembles
-                    if c.cost <= 0.8 and lex.zipf(c.text) - zw >= 1.5 and lex.is_common(c.text.lower()):
+                    if (c.cost <= RARE_MAX_COST and lex.zipf(c.text) - zw >= RARE_COMMONER
+                            and lex.is_common(c.text.lower())):
                         offer(c.text.lower(), "rare")
             for i in range(1, len(low)):
                 a, b = low[:i], low[i:]

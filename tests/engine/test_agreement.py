@@ -2,7 +2,8 @@
 
 import pytest
 
-from dyslexic_writer.engine.agreement import article_slips, cued_forms, is_noun, is_singular_noun, share_plurals, wants_verb
+from dyslexic_writer.engine.agreement import (article_slips, cued_forms, is_noun, is_singular_noun, regular_slips,
+                                             share_plurals, wants_verb)
 
 
 @pytest.mark.parametrize("previous, word, expected", [
@@ -88,3 +89,24 @@ def test_an_article_before_what_cannot_follow_it(article, following, expected):
 ])
 def test_an_article_before_a_word_it_can_introduce_is_left(article, following):
     assert article_slips(article, following) == ()
+
+
+@pytest.mark.parametrize("written, meant", [
+    ("babys", {"babies"}), ("stoped", {"stopped"}), ("comeing", {"coming"}), ("cryed", {"cried"}),
+    ("runned", {"ran"}), ("catched", {"caught"}), ("throwed", {"threw"}), ("biger", {"bigger"}),
+    ("hitted", {"hit"}), ("comed", {"came"}), ("mouses", {"mice"}), ("helpt", {"helped"}), ("fixt", {"fixed"}),
+])
+def test_a_plain_ending_names_the_form_english_uses(lexicon, written, meant):
+    assert meant <= set(regular_slips(written, lexicon.is_common))
+
+
+@pytest.mark.parametrize("written", [
+    "gass",  # a doubled letter, not an ending on "gas"
+    "killd",  # a dropped letter: -d alone ends only words in -e
+    "mand",
+    "bant",  # -t is -ed as it sounds only after a voiceless sound ("helpt"), not "banned"
+    "walked",  # the plain ending is the right one
+    "dogs",
+])
+def test_no_other_form_where_the_ending_is_no_slip(lexicon, written):
+    assert regular_slips(written, lexicon.is_common) == ()

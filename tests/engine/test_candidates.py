@@ -78,3 +78,9 @@ def test_the_writers_spelling_wins_where_both_are_offered(lexicon, monkeypatch, 
 def test_either_spelling_offers_both(lexicon):
     assert lexicon.spelling == ""
     assert {"color", "colour"} <= {c.text for c in rank_corrections(lexicon, "colur", 5)}
+
+
+@pytest.mark.parametrize("typo, word", [("catched", "caught"), ("babys", "babies"), ("throwed", "threw")])
+def test_a_plain_ending_where_english_wants_another_form_ranks_that_form_first(lexicon, typo, word):
+    # An edit-distance model prices "catched" -> "caught" as four letters; the inflection table knows it.
+    assert rank_corrections(lexicon, typo)[0].text == word

@@ -52,6 +52,15 @@ def test_non_words_take_the_best_fitting_correction(make):
     assert make(disliked=["board"], liked=["toward"]).check("He has a big doard.").corrected == "He has a big toward."
 
 
+def test_a_plain_ending_is_a_cheap_slip_for_the_form_english_uses(make, engine):
+    # "catched" is four letters from "caught" but one habit away: the option costs a doubled letter.
+    ctx = make()
+    (sug,) = engine.check("He catched it.").suggestions
+    slot = ctx._slot_from_fast(sug)
+    assert "caught" in slot.options and slot.channel["caught"] == context.REGULAR_SLIP_COST
+    assert ctx.check("He catched the ball and runned home.").corrected == "He caught the ball and ran home."
+
+
 def test_a_non_word_the_sentence_cannot_settle_is_marked_not_guessed(make, monkeypatch):
     # Every slip equally likely and a neutral model: no correction leads, so the word is marked
     # `unknown`, its likely words named, and nothing is changed.
