@@ -54,6 +54,10 @@ def build_parser() -> argparse.ArgumentParser:
     cf.add_argument("--data", type=Path, default=None, help="folder with corpora/ and synthetic/ (default ../shared/data)")
     cf.add_argument("--out", type=Path, default=Path("resources/real_words.yaml"))
 
+    ch = sub.add_parser("channel", help="learn weak spellers' letter slips from the training split of the pairs")
+    ch.add_argument("--data", type=Path, default=None, help="folder with corpora/ (default ../shared/data)")
+    ch.add_argument("--out", type=Path, default=Path("resources/channel.tsv"))
+
     ht = sub.add_parser("head-tokens", help="the token list that lets the CPU skip a model's output layer")
     ht.add_argument("model", type=Path, nargs="?", default=None, help="a GGUF (default: the embedded model)")
     ht.add_argument("--data", type=Path, default=None, help="folder with synthetic/ (default ../shared/data)")
@@ -116,6 +120,12 @@ def _run(args) -> int:
         result = run(args.data or _default_data(), args.out)
         print(f"wrote {args.out}: {result['pairs']} confusions for {result['words']} words, "
               f"{result['common']} of common words")
+        return 0
+    if args.stage == "channel":
+        from .channel import run
+
+        result = run(args.data or _default_data(), args.out)
+        print(f"wrote {args.out}: {result['rules']} rules from {result['pairs']} pairs")
         return 0
     if args.stage == "head-tokens":
         from .head_tokens import run

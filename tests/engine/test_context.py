@@ -64,7 +64,7 @@ def test_a_plain_ending_is_a_cheap_slip_for_the_form_english_uses(make, engine):
 def test_a_non_word_the_sentence_cannot_settle_is_marked_not_guessed(make, monkeypatch):
     # Every slip equally likely and a neutral model: no correction leads, so the word is marked
     # `unknown`, its likely words named, and nothing is changed.
-    monkeypatch.setattr(context, "_channel_cost", lambda written, option: 0.0)
+    monkeypatch.setattr(ContextEngine, "_slip", lambda self, written, option: 0.0)
     result = make().check("He has a big doard.")
     (s,) = result.suggestions
     assert s.kind == Kind.UNKNOWN and s.replacements == () and "board" in s.explanation
@@ -360,7 +360,7 @@ def test_a_misspelt_name_is_scored_with_its_capital(make):
 def test_a_capitalised_non_word_mid_sentence_needs_a_clear_lead(engine):
     # "Royl" may be a name, so the fast engine leaves it; the sentence may still want "Royal".
     text = "We saw the Royl family."
-    slip = context.CHANNEL_WEIGHT * context._channel_cost("Royl", "Royal")
+    slip = ContextEngine(engine, LeadScorer({}))._slip("Royl", "Royal")  # how unlikely the slip is, in nats
     clear = ContextEngine(engine, LeadScorer({"Royal": slip + MARGINS["capital"] + 1}))
     (s,) = clear.check(text).suggestions
     assert (s.original, s.best, s.kind) == ("Royl", "Royal", Kind.SPELLING)

@@ -1,0 +1,82 @@
+"""How likely a slip is, learned from weak spellers' own misspellings (`training/channel.py`).
+
+`log_prob(written, word)` is the natural-log probability that a writer who meant `word` wrote
+`written`: the likeliest way to cut both into pieces, each piece of the word either kept or written
+as the learned rules say ("soap" -> "sope" is "oa" -> "o_e"). A slip no rule covers costs FLOOR per
+letter, so every pair has a price. The context layer adds it to the sentence's score when it picks
+a non-word's correction: a proper noisy channel, in the same unit (nats) as the model's scores.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import lru_cache
+
+from .resources import read_text
+
+START, END = "^", "$"
+MAX_SPAN = 3  # the longest intended string a rule rewrites (as in training/channel.py)
+# A letter written as the writer meant it: nearly always.
+KEEP = -0.02
+# A letter added, dropped or changed in a way no learned rule covers (about 1 in 1,100). On the dev
+# half's non-words -7 and -9 picked the same corrections within one in a hundred.
+FLOOR = -7.0
+
+
+class Channel:
+    def __init__(self, table: dict[tuple[str, str], float]):
+        self._rules: dict[str, list[tuple[str, float]]] = defaultdict(list)
+        for (a, b), lp in table.items():
+            self._rules[a].append((b, lp))
+        self.log_prob = lru_cache(maxsize=65536)(self._log_prob)
+
+    def _log_prob(self, written: str, word: str) -> float:
+        """Natural-log P(written | word), both lower case (`log_prob` is this, remembered)."""
+        w, c = START + written + END, START + word + END
+        n, m = len(c), len(w)
+        best = [[-float("inf")] * (m + 1) for _ in range(n + 1)]
+        best[0][0] = 0.0
+        rules = self._rules
+        for i in range(n + 1):
+            row = best[i]
+            for j in range(m + 1):
+                v = row[j]
+                if v == -float("inf"):
+                    continue
+                edge_c = i < n and c[i] in (START, END)
+                edge_w = j < m and w[j] in (START, END)
+                if i < n and j < m:
+                    if c[i] == w[j]:
+                        self._relax(best, i + 1, j + 1, v + (0.0 if edge_c else KEEP))
+                    elif not edge_c and not edge_w:
+                        self._relax(best, i + 1, j + 1, v + FLOOR)
+                if i < n and not edge_c:
+                    self._relax(best, i + 1, j, v + FLOOR)
+                if j < m and not edge_w:
+                    self._relax(best, i, j + 1, v + FLOOR)
+                for size in range(min(MAX_SPAN, n - i) + 1):
+                    for b, lp in rules.get(c[i : i + size], ()):
+                        if w.startswith(b, j):
+                            self._relax(best, i + size, j + len(b), v + lp)
+        return best[n][m]
+
+    @staticmethod
+    def _relax(best: list[list[float]], i: int, j: int, value: float) -> None:
+        if value > best[i][j]:
+            best[i][j] = value
+
+
+def parse(text: str) -> dict[tuple[str, str], float]:
+    """resources/channel.tsv: intended, written, log-probability per line; `#` comments."""
+    table = {}
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        a, b, lp = line.split("\t")
+        table[(a, b)] = float(lp)
+    return table
+
+
+@lru_cache(maxsize=1)
+def load_channel() -> Channel:
+    return Channel(parse(read_text("dyslexic_writer.resources", "channel.tsv")))
