@@ -151,6 +151,20 @@ def test_unknown_words_may_still_be_resolved_by_the_sentence(make):
     assert s.kind == Kind.UNKNOWN and s.replacements == ()
 
 
+def test_a_word_with_no_trusted_correction_needs_more_support_than_a_web_only_form(engine):
+    probe = ContextEngine(engine, LeadScorer({}))
+    slip = probe._slip("plinkorf", "plonker")
+    text = "We saw a plinkorf there."
+    sure = ContextEngine(engine, LeadScorer({"plonker": slip + MARGINS["unknown"] + 0.5}))
+    assert sure.check(text).corrected == "We saw a plonker there."
+    unsure = ContextEngine(engine, LeadScorer({"plonker": slip + MARGINS["unknown"] - 0.5}))
+    (s,) = unsure.check(text).suggestions
+    assert s.kind == Kind.UNKNOWN and s.replacements == ()
+    # "alot" is a web-only form a cheap slip from far commoner words: the same lead is enough
+    lead = probe._slip("alot", "a lot") + MARGINS["unknown"] - 0.5
+    assert ContextEngine(engine, LeadScorer({"a": lead})).check("I like it alot.").corrected == "I like it a lot."
+
+
 class BatchingScorer(FakeScorer):
     """The same fake model, asked in batches like the llama.cpp scorer; `pruned` words get -inf."""
 
