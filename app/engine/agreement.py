@@ -112,8 +112,7 @@ def article_slips(word: str, following: str) -> tuple[str, ...]:
 # A plain ending and the forms it stands for: what a writer meant by adding it to a word.
 _PLAIN_ENDINGS = (("s", ("NNS", "VBZ")), ("es", ("NNS", "VBZ")), ("ed", ("VBD", "VBN")), ("d", ("VBD", "VBN")),
                   ("ing", ("VBG",)), ("er", ("JJR",)), ("est", ("JJS",)), ("t", ("VBD", "VBN")))
-
-
+# After these sounds -ed is said /t/, and a writer may spell it so ("helpt", "fixt"); "bant" is no "banned".
 _VOICELESS = ("p", "k", "s", "f", "x", "ch", "sh")
 
 
@@ -137,9 +136,9 @@ def regular_slips(word: str, known) -> tuple[str, ...]:
             table = _inflections(base)
             for tag in tags:
                 for form in table.get(tag, ()):
-                    # a past that is its verb's plain form ("hitted" -> hit), but no noun's own form
                     if ending == "t" and not (form.endswith("ed") and base.endswith(_VOICELESS)):
-                        continue  # "helpt" is -ed as it sounds after p, k, s, f, x, ch or sh
+                        continue
+                    # a past that is its verb's plain form ("hitted" -> hit), but no noun's own form
                     if form != word and (form != base or tag.startswith("VB")) and form not in out:
                         out.append(form)
     return tuple(out)

@@ -22,7 +22,8 @@ MAX_SOUND_LENGTH_GAP = 3
 WIDE_MIN_LENGTH = 4
 _SPLIT_PARTS_SINGLE = {"a", "i"}
 # The right form of a word given a plain ending (`agreement.regular_slips`) is ranked first by this
-# much (logit), and costs as little as a doubled letter.
+# much (logit), and costs as little as a doubled letter, where the edit model prices it at least
+# REGULAR_SLIP_MIN_COST (`slip_forms`).
 REGULAR_SLIP_LEAD = 1.0
 REGULAR_SLIP_COST = 0.3
 REGULAR_SLIP_MIN_COST = 0.8
