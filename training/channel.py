@@ -18,6 +18,7 @@ from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
 
+from ..engine.channel import END, START
 from .confusions import merged_counts
 from .sources import WordPair, is_held_out, parse_birkbeck, parse_holbrook
 
@@ -28,7 +29,6 @@ MAX_SPAN = 3
 CONTEXT = 1
 # A rule seen once may be one child's accident; it is left to the floor for unseen slips.
 MIN_COUNT = 2
-START, END = "^", "$"
 
 
 def align(correct: str, written: str) -> list[tuple[str, str]]:

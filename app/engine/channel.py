@@ -14,8 +14,7 @@ from functools import lru_cache
 
 from .resources import read_text
 
-START, END = "^", "$"
-MAX_SPAN = 3  # the longest intended string a rule rewrites (as in training/channel.py)
+START, END = "^", "$"  # the word's edges, as the rules mark them
 # A letter written as the writer meant it: nearly always.
 KEEP = -0.02
 # A letter added, dropped or changed in a way no learned rule covers (about 1 in 1,100). On the dev
@@ -28,6 +27,7 @@ class Channel:
         self._rules: dict[str, list[tuple[str, float]]] = defaultdict(list)
         for (a, b), lp in table.items():
             self._rules[a].append((b, lp))
+        self._span = max((len(a) for a in self._rules), default=0)  # the longest string a rule rewrites
         self.log_prob = lru_cache(maxsize=65536)(self._log_prob)
 
     def _log_prob(self, written: str, word: str) -> float:
@@ -36,7 +36,7 @@ class Channel:
         n, m = len(c), len(w)
         best = [[-float("inf")] * (m + 1) for _ in range(n + 1)]
         best[0][0] = 0.0
-        rules = self._rules
+        rules, span = self._rules, self._span
         for i in range(n + 1):
             row = best[i]
             for j in range(m + 1):
@@ -54,7 +54,7 @@ class Channel:
                     self._relax(best, i + 1, j, v + FLOOR)
                 if j < m and not edge_w:
                     self._relax(best, i, j + 1, v + FLOOR)
-                for size in range(min(MAX_SPAN, n - i) + 1):
+                for size in range(min(span, n - i) + 1):
                     for b, lp in rules.get(c[i : i + size], ()):
                         if w.startswith(b, j):
                             self._relax(best, i + size, j + len(b), v + lp)
