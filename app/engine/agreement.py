@@ -160,6 +160,21 @@ def wants_verb(previous: str, word: str) -> bool:
     return wanted and word.isalpha() and not is_verb(word)
 
 
+@lru_cache(maxsize=20000)
+def word_forms(word: str) -> tuple[str, ...]:
+    """Every form of every word `word` may be a form of ("walk": walks, walked, walking; "men":
+    man, men's...), lemminflect's tables, `word` itself left out."""
+    low = word.lower()
+    out: set[str] = set()
+    for lemmas in _lemmas(low).values():
+        for lemma in lemmas:
+            out.add(lemma)
+            for forms in _inflections(lemma).values():
+                out.update(forms)
+    out.discard(low)
+    return tuple(sorted(out))
+
+
 def warm_up() -> None:
     """Load lemminflect's tables (about 0.7 s) before the first sentence needs them."""
     _lemmas("went")

@@ -24,9 +24,12 @@ FLOOR = -7.0
 
 class Channel:
     def __init__(self, table: dict[tuple[str, str], float]):
-        self._rules: dict[str, list[tuple[str, float]]] = defaultdict(list)
+        # intended -> {written: log-prob}, and the lengths its written strings come in: a rule is
+        # found by looking up the next few written letters, not by trying each of hundreds
+        self._rules: dict[str, dict[str, float]] = defaultdict(dict)
         for (a, b), lp in table.items():
-            self._rules[a].append((b, lp))
+            self._rules[a][b] = lp
+        self._lengths = {a: tuple(sorted({len(b) for b in bs})) for a, bs in self._rules.items()}
         self._span = max((len(a) for a in self._rules), default=0)  # the longest string a rule rewrites
         self.log_prob = lru_cache(maxsize=65536)(self._log_prob)
 
@@ -36,7 +39,7 @@ class Channel:
         n, m = len(c), len(w)
         best = [[-float("inf")] * (m + 1) for _ in range(n + 1)]
         best[0][0] = 0.0
-        rules, span = self._rules, self._span
+        rules, lengths, span = self._rules, self._lengths, self._span
         for i in range(n + 1):
             row = best[i]
             for j in range(m + 1):
@@ -55,9 +58,16 @@ class Channel:
                 if j < m and not edge_w:
                     self._relax(best, i, j + 1, v + FLOOR)
                 for size in range(min(span, n - i) + 1):
-                    for b, lp in rules.get(c[i : i + size], ()):
-                        if w.startswith(b, j):
-                            self._relax(best, i + size, j + len(b), v + lp)
+                    a = c[i : i + size]
+                    found = rules.get(a)
+                    if found is None:
+                        continue
+                    for size_b in lengths[a]:
+                        if j + size_b > m:
+                            break
+                        lp = found.get(w[j : j + size_b])
+                        if lp is not None:
+                            self._relax(best, i + size, j + size_b, v + lp)
         return best[n][m]
 
     @staticmethod

@@ -3,7 +3,7 @@
 import pytest
 
 from dyslexic_writer.engine.agreement import (article_slips, cued_forms, is_noun, is_singular_noun, regular_slips,
-                                             share_plurals, wants_verb)
+                                             share_plurals, wants_verb, word_forms)
 
 
 @pytest.mark.parametrize("previous, word, expected", [
@@ -110,3 +110,10 @@ def test_a_plain_ending_names_the_form_english_uses(lexicon, written, meant):
 ])
 def test_no_other_form_where_the_ending_is_no_slip(lexicon, written):
     assert regular_slips(written, lexicon.is_common) == ()
+
+
+def test_a_words_other_forms_come_from_every_word_it_may_be_a_form_of():
+    assert {"walks", "walked", "walking"} <= set(word_forms("walk"))
+    assert "walk" not in word_forms("walk")
+    assert "man" in word_forms("men") and "ran" in word_forms("run") and "run" in word_forms("ran")
+    assert word_forms("qwxzt") == ()

@@ -29,3 +29,12 @@ def test_the_shipped_table_knows_weak_spellers_slips():
     # a silent letter dropped and a vowel sound respelled are likelier than unrelated changes
     assert channel.log_prob("nock", "knock") > channel.log_prob("nock", "neck")
     assert channel.log_prob("sope", "soap") > channel.log_prob("sope", "sole")
+
+
+def test_rules_for_one_string_written_at_several_lengths_are_all_tried():
+    channel = Channel(parse("a\t\t-3.0\na\te\t-1.0\na\tay\t-2.0\n"))
+    assert math.isclose(channel.log_prob("cet", "cat"), 2 * KEEP - 1.0)
+    assert math.isclose(channel.log_prob("cayt", "cat"), 2 * KEEP - 2.0)
+    assert math.isclose(channel.log_prob("ct", "cat"), 2 * KEEP - 3.0)
+    # a written string longer than what is left of the word is no match
+    assert math.isclose(channel.log_prob("ca", "ca"), 2 * KEEP)

@@ -27,6 +27,12 @@ class FakeScorer:
 
 
 @pytest.fixture
+def without_slips(monkeypatch):
+    """No word is asked about for its learned slips alone, so a test sees one other source at work."""
+    monkeypatch.setattr(context, "SLIP_MIN_ODDS", math.inf)
+
+
+@pytest.fixture
 def make(engine):
     return lambda **kw: ContextEngine(engine, FakeScorer(**kw))
 
@@ -602,7 +608,7 @@ def test_an_option_two_sources_propose_takes_the_looser_margin(engine):
     assert slot.option_sources["girls"] == "inflection" and MARGINS["inflection"] < MARGINS["realword"]
 
 
-def test_a_share_of_a_group_wants_the_plural(engine):
+def test_a_share_of_a_group_wants_the_plural(engine, without_slips):
     (s,) = ContextEngine(engine, FakeScorer(liked=["cousins"])).check("One of my cousin lives in Leeds.").suggestions
     assert (s.original, s.best) == ("cousin", "cousins")
     # not after a plain "of my", and not for a word that is no noun
@@ -641,7 +647,7 @@ def test_a_misplaced_apostrophe_keeps_its_own_explanation(make):
     assert (s.best, s.explanation) == ("meant", "no apostrophe here: meant")
 
 
-def test_a_commoner_word_one_slip_away_is_asked_about_where_a_neighbour_points_to_it(engine):
+def test_a_commoner_word_one_slip_away_is_asked_about_where_a_neighbour_points_to_it(engine, without_slips):
     scorer = FakeScorer()
     ContextEngine(engine, scorer).check("It was the fist time. She made a fist.")
     assert _first_words_asked(scorer) == {"fist", "first"}  # "first time", not "a first" at the end
@@ -667,3 +673,64 @@ def test_a_word_is_split_only_where_its_two_words_are_written_apart_as_often(eng
     continuations = [c.strip() for _, cs in scorer.calls for c in cs]
     assert "run away." in continuations
     assert not any(c.startswith("out side") for c in continuations)
+
+
+def _slip_price(ctx, written, option):
+    return -ctx.channel.log_prob(written, option)
+
+
+def test_a_common_word_is_asked_about_for_its_likeliest_slips(engine):
+    text = "She tacks the bus to work every day."
+    probe = ContextEngine(engine, FakeScorer())
+    start = text.index("tacks")
+    slips = probe._slip_options(text, start, start + 5, "tacks")
+    assert "takes" in slips and slips["takes"] == pytest.approx(_slip_price(probe, "tacks", "takes"))
+    # a plain noisy channel: the model's lead must pay for the slip and clear the margin, with no
+    # discount for "takes" being the commoner word
+    need = slips["takes"] + MARGINS["slip"]
+    (s,) = ContextEngine(engine, LeadScorer({"takes": need + 0.5})).check(text).suggestions
+    assert (s.original, s.best, s.kind) == ("tacks", "takes", Kind.SPELLING)
+    assert ContextEngine(engine, LeadScorer({"takes": need - 0.5})).check(text).suggestions == ()
+
+
+def test_slips_are_weighed_only_where_the_words_around_make_them_likely_enough(engine, monkeypatch):
+    text = "We waited at the corer of the road."
+    start = text.index("corer")
+    probe = ContextEngine(engine, FakeScorer())
+    assert next(iter(probe._slip_options(text, start, start + 5, "corer"))) == "corner"  # the likeliest first
+    monkeypatch.setattr(context, "SLIP_MIN_ODDS", 50.0)  # no slip is that much likelier than the word
+    assert probe._slip_options(text, start, start + 5, "corer") == {}
+
+
+def test_capitalised_and_unknown_words_get_no_slip_options(engine):
+    probe = ContextEngine(engine, FakeScorer())
+    text = "Tacks and qwxzt."
+    assert probe._slip_options(text, 0, 5, "Tacks") == {}
+    assert probe._slip_options(text, 10, 15, "qwxzt") == {}
+
+
+def test_a_slip_option_another_source_names_keeps_that_sources_margin(engine):
+    text = "It was the fist time."
+    start = text.index("fist")
+    slot = ContextEngine(engine, FakeScorer())._context_slot(text, start, start + 4, "fist")
+    assert slot.option_sources["first"] == "neighbour" and "first" not in slot.learned
+    assert all(slot.option_sources[alt] == "slip" for alt in slot.learned)
+
+
+def test_only_slips_ask_about_a_word_after_the_joins_had_it(engine):
+    # "be" on its own has likely slips ("by"), but "be for" is one slot, for "before"
+    scorer = FakeScorer()
+    ContextEngine(engine, scorer).check("Come home be for dark.")
+    assert "before dark." in {c.strip() for _, cs in scorer.calls for c in cs}
+
+
+def test_a_slot_grown_over_a_join_keeps_its_slips_prices(engine):
+    from dyslexic_writer.engine.text import words
+
+    text = "Come home be for dark."
+    start = text.index("be")
+    ctx = ContextEngine(engine, FakeScorer())
+    slot = context.Slot(start, start + 2, "be", ["by"], "realword", option_sources={"by": "slip"}, learned={"by": 1.5})
+    grown = ctx._with_join(text, 0, words(text), slot, [], [], fixed=True)
+    assert grown.original == "be for" and "before" in grown.options
+    assert grown.learned == {"by for": 1.5} and grown.option_sources["by for"] == "slip"
