@@ -654,7 +654,8 @@ def test_a_commoner_word_one_slip_away_is_asked_about_where_a_neighbour_points_t
     assert len(scorer.calls) == 1
 
 
-def test_a_neighbour_slip_needs_the_neighbour_margin_and_capitals_are_left_alone(engine):
+def test_a_neighbour_slip_needs_the_neighbour_margin_and_capitals_are_left_alone(engine, monkeypatch):
+    monkeypatch.setitem(MARGINS, "slip", math.inf)  # no option passes as a plain noisy channel instead
     text = "It was the fist time."
     need = MARGINS["neighbour"] + _prior(engine, "fist", "first")
     (s,) = ContextEngine(engine, LeadScorer({"first": need + 1})).check(text).suggestions
@@ -734,3 +735,15 @@ def test_a_slot_grown_over_a_join_keeps_its_slips_prices(engine):
     grown = ctx._with_join(text, 0, words(text), slot, [], [], fixed=True)
     assert grown.original == "be for" and "before" in grown.options
     assert grown.learned == {"by for": 1.5} and grown.option_sources["by for"] == "slip"
+
+
+def test_an_option_another_source_names_may_pass_as_a_plain_noisy_channel(engine, monkeypatch):
+    # "fist" -> "first" comes from the neighbour source (margin 7 after the frequency discount);
+    # a lead that pays the learned slip price and clears the slip margin is enough on its own
+    text = "It was the fist time."
+    probe = ContextEngine(engine, FakeScorer())
+    need = _slip_price(probe, "fist", "first") + MARGINS["slip"]
+    assert need < MARGINS["neighbour"] + _prior(engine, "fist", "first")
+    (s,) = ContextEngine(engine, LeadScorer({"first": need + 0.5})).check(text).suggestions
+    assert (s.original, s.best) == ("fist", "first")
+    assert ContextEngine(engine, LeadScorer({"first": need - 0.5})).check(text).suggestions == ()
