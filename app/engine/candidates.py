@@ -119,13 +119,15 @@ def _ranked(lex: Lexicon, low: str, wide: bool | None) -> tuple[Candidate, ...]:
     return tuple(out)
 
 
-def slip_forms(lex: Lexicon, low: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def slip_forms(lex: Lexicon, low: str) -> tuple[str, ...]:
     """The common words a plain ending stands for (`agreement.regular_slips`) that the error model
     prices as more than one cheap slip: "babys" -> babies, "catched" -> caught, not "stoped" ->
     stopped, which it finds anyway (on the training pairs, leaving those to the ranker made 11 more
-    first choices right of 382: "beting" is as often "beating" as "betting")."""
-    return [w for w in regular_slips(low, lex.is_common)
-            if lex.is_common(w) and edit_cost(low, w).value >= REGULAR_SLIP_MIN_COST]
+    first choices right of 382: "beting" is as often "beating" as "betting"). Cached: the fast
+    ranking and the context layer both ask for a non-word's."""
+    return tuple(w for w in regular_slips(low, lex.is_common)
+                 if lex.is_common(w) and edit_cost(low, w).value >= REGULAR_SLIP_MIN_COST)
 
 
 def _in_spelling(lex: Lexicon, ranked: list[Candidate], spelling: str) -> list[Candidate]:

@@ -415,7 +415,7 @@ class ContextEngine(WrapsFast):
         """A plain ending where English wants another form ("babys", "catched", "runned"): the
         right form joins the options as a cheap slip (`agreement.regular_slips`)."""
         lex = self.lexicon
-        forms = words_in_spelling(lex, slip_forms(lex, slot.original.lower()), lex.spelling)
+        forms = words_in_spelling(lex, list(slip_forms(lex, slot.original.lower())), lex.spelling)
         for form in forms:
             if form not in slot.options:
                 slot.options.append(form)
@@ -546,16 +546,19 @@ class ContextEngine(WrapsFast):
             # a pair the list lacks is rarer than its rarest pair: as rare as chance makes it, or that
             return lex.bigram_zipf(a, b) or min(BIGRAM_UNSEEN, lex.zipf(a) + lex.zipf(b) - ZIPF_PER_BILLION)
 
+        # the written word's own pairs, asked once (each is a lookup in the index)
+        as_left = pair(before, low) if before else 0.0
+        as_right = pair(low, nxt) if nxt else 0.0
+        prices = dict(pool)
         odds = {}
-        for alt, price in pool:
+        for alt, price in prices.items():
             rarer = lex.zipf(alt) - zw
             # P(before alt next) / P(before w next) from pair counts (Zipf is log10 of frequency);
             # a side with no word on it counts the two words' own frequencies
-            left = pair(before, alt) - pair(before, low) if before else rarer
-            right = pair(alt, nxt) - pair(low, nxt) if nxt else rarer
+            left = pair(before, alt) - as_left if before else rarer
+            right = pair(alt, nxt) - as_right if nxt else rarer
             odds[alt] = math.log(10) * (left + right - rarer) - price
         best = sorted((alt for alt in odds if odds[alt] >= SLIP_MIN_ODDS), key=lambda a: (-odds[a], a))
-        prices = dict(pool)
         return {alt: prices[alt] for alt in words_in_spelling(lex, best[:SLIP_OPTIONS], lex.spelling)}
 
     def _owner_slot(self, text: str, start: int, end: int, w: str) -> Slot | None:
@@ -924,7 +927,7 @@ class ContextEngine(WrapsFast):
         source = slot.option_sources.get(o, slot.source)
         if source == "slip" or source in WORDLESS or not (w.isalpha() and o.isalpha()):
             return False  # a word with no frequency of its own has paid its slip's price already
-        return slot.scores[option] - slot.scores[slot.original] + self.channel.log_prob(w, o) >= MARGINS["slip"]
+        return slot.scores[option] - slot.scores[slot.original] - self._slip(w, o) >= MARGINS["slip"]
 
     def _margin(self, slot: Slot, option: str) -> float:
         low = option.lower()
