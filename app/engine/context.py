@@ -48,9 +48,10 @@ class Scorer(Protocol):
     def score(self, prefix: str, continuations: list[str]) -> list[float]:
         """Natural-log probability of each continuation after `prefix` (the sentence so far)."""
 
-    # Optional: `score_many(requests: list[tuple[str, list[str]]], floor: list[float] | None) ->
-    # list[list[float]]` scores several requests in one batch, giving -inf to a continuation whose
-    # first token is floor[i] nats below the best first token of its request (never the first
+    # Optional: `score_many(requests: list[tuple[str, list[str]]], floor: list[float] | None,
+    # prior: list[list[float] | None] | None) -> list[list[float]]` scores several requests in one
+    # batch, giving -inf to a continuation whose first token (plus its prior, where given) is
+    # floor[i] nats below the best first token (plus prior) of its request (never the first
     # continuation, which is the written word where it is kept; with all the others pruned, that
     # one may be scored by its first token alone); scorers without it are asked one request at a time.
 
@@ -186,7 +187,10 @@ WORDLESS = ("unknown", "rare_form", "capital")
 # Slots for words no dictionary of ours accepts as written: half of a split word may be one.
 UNWRITTEN = ("nonword", "unknown", "rare_form")
 CAPITAL_MIN_LEN = 3  # shorter capitalised tokens are mostly initials and abbreviations
-CAPITAL_MAX_COST = 1.0  # the dearest slip (error-model units) a capitalised unknown word is checked for
+# The dearest slip (error-model units) a capitalised unknown word is checked for: weak spellers
+# capitalise words mid-sentence ("in Prisern 3 times"). On the dev half 2 rather than 1 made 2 more
+# right changes and 1 more wrong one ("Durxer"); the capital margin keeps names.
+CAPITAL_MAX_COST = 2.0
 # A non-word's corrections the model weighs are all the fast engine keeps (`fast.CANDIDATES`)...
 INFLECT_STEMS = 3  # ...and the regular forms of this many of the likeliest,
 INFLECT_COST = 0.5  # each this much dearer a slip than its stem (error-model units)
@@ -460,9 +464,12 @@ class ContextEngine(WrapsFast):
         personal = self._personal_options(low)
         for alt in personal:
             offer(alt, "personal")
+        forms = set(word_forms(low))
         for alt in (self.real_words.get(low, ()) if zw < REALWORD_MAX_ZIPF else ()):
             if zw - self._zipf(alt) <= MAX_RARER:
-                offer(alt, "realword")
+                # Another form of the word itself ("pick" for "picked") is a tense or number slip:
+                # the inflection margin, as where the word before cues it.
+                offer(alt, "inflection" if alt in forms else "realword")
         if after is not None:
             for alt in article_slips(low, after.group(1)):
                 offer(alt, "article")
@@ -802,7 +809,7 @@ class ContextEngine(WrapsFast):
         choices = [self._choices(slot) for slot in slots]
         open_ = list(range(len(slots)))
         while open_:
-            requests, floors = [], []
+            requests, floors, priors = [], [], []
             for k in open_:
                 slot = slots[k]
                 so_far = self._render(text, s, slot.start, slots[:k])
@@ -812,7 +819,8 @@ class ContextEngine(WrapsFast):
                 requests.append((prefix, [lead + c + rest for c in choices[k]]))
                 floor = SCORE_FLOOR if not slot.keep_original or slot.source in WORDLESS else WORD_SCORE_FLOOR
                 floors.append(floor if len(prefix.split()) >= FLOOR_MIN_WORDS else math.inf)
-            results = self._score_many(requests, floors)
+                priors.append([-self._price(slot, c) for c in choices[k]] if self._priced(slot) else None)
+            results = self._score_many(requests, floors, priors)
             changed = -1  # end of the last slot that changed in this round
             still_open = []
             for k, scores in zip(open_, results):
@@ -875,10 +883,11 @@ class ContextEngine(WrapsFast):
         low = option.lower()
         return slot.family.get(low, low)
 
-    def _score_many(self, requests: list[tuple[str, list[str]]], floors: list[float]) -> list[list[float]]:
+    def _score_many(self, requests: list[tuple[str, list[str]]], floors: list[float],
+                    priors: list[list[float] | None]) -> list[list[float]]:
         many = getattr(self.scorer, "score_many", None)
         if many is not None:
-            return many(requests, floor=floors)
+            return many(requests, floor=floors, prior=priors)
         return [self.scorer.score(prefix, conts) for prefix, conts in requests]
 
     @staticmethod
@@ -891,18 +900,9 @@ class ContextEngine(WrapsFast):
         """Set `slot.value` from the model's scores of its choices."""
         slot.scores = scores
         choices = list(scores)
-        if not slot.keep_original or slot.source in WORDLESS:
-            # Among corrections of a non-word, how likely each slip is counts as much as fit.
-            for c in choices:
-                if c != slot.original:
-                    cost = slot.channel.get(c.lower())
-                    slot.scores[c] -= self._slip(slot.original, c) if cost is None else CHANNEL_WEIGHT * cost
-        else:
-            for c in choices:  # an option with a slip of its own pays for it ("be for" -> "before")
-                if c != slot.original and c.lower() in slot.channel:
-                    slot.scores[c] -= CHANNEL_WEIGHT * slot.channel[c.lower()]
-                elif c != slot.original and c.lower() in slot.learned:
-                    slot.scores[c] -= slot.learned[c.lower()]
+        for c in choices:
+            if c != slot.original:
+                slot.scores[c] -= self._price(slot, c)
         options = [c for c in choices if c != slot.original] or [slot.original]
         if slot.keep_original:
             # Each option must clear the margin of the source it came from, or the slip margin.
@@ -915,6 +915,26 @@ class ContextEngine(WrapsFast):
                              ) if passing else slot.original
         else:
             slot.value = max(options, key=lambda c: slot.scores[c])
+
+    @staticmethod
+    def _priced(slot: Slot) -> bool:
+        """Whether every option pays its whole slip price in `_choose` (a written word's options
+        are weighed by margins instead, and pay only a slip of their own)."""
+        return not slot.keep_original or slot.source in WORDLESS
+
+    def _price(self, slot: Slot, option: str) -> float:
+        """The slip (nats) an option pays against the written word before the model's score counts."""
+        low = option.lower()
+        if option == slot.original:
+            return 0.0
+        if self._priced(slot):
+            # Among corrections of a non-word, how likely each slip is counts as much as fit.
+            cost = slot.channel.get(low)
+            return self._slip(slot.original, option) if cost is None else CHANNEL_WEIGHT * cost
+        # An option with a slip of its own pays for it ("be for" -> "before").
+        if low in slot.channel:
+            return CHANNEL_WEIGHT * slot.channel[low]
+        return slot.learned.get(low, 0.0)
 
     def _clears_as_slip(self, slot: Slot, option: str) -> bool:
         """Whether an option another source named clears the slip margin as a plain noisy channel

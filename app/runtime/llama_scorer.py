@@ -139,7 +139,8 @@ class LlamaScorer:
         return self.score_many([(prefix, continuations)])[0]
 
     def score_many(self, requests: list[tuple[str, list[str]]],
-                   floor: float | list[float] | None = None) -> list[list[float]]:
+                   floor: float | list[float] | None = None,
+                   prior: list[list[float] | None] | None = None) -> list[list[float]]:
         """`score` for several (prefix, continuations) requests at once.
 
         All token sequences are merged into one prefix tree and decoded in as few llama.cpp calls
@@ -153,6 +154,9 @@ class LlamaScorer:
         (the reference, such as the word as written) is always scored; when all the others are
         pruned (or there are none), by its first token only, since nothing is left to compare.
         `floor` may also be a list with one value per request (math.inf: prune nothing there).
+        `prior` (per request, None or one log-prior per continuation) is added to each first
+        token's log-probability for that comparison only, so a continuation whose prior makes it
+        the likeliest is not pruned for its first token alone; the scores returned leave it out.
         """
         prefixes = [self._prefix_tokens(prefix) for prefix, _ in requests]
         conts = [[self.tokenize(c) for c in cs] for _, cs in requests]
@@ -161,7 +165,8 @@ class LlamaScorer:
             self._score_whole(prefixes, conts, out)
         else:
             floors = list(floor) if isinstance(floor, (list, tuple)) else [floor] * len(requests)
-            self._score_gated(prefixes, conts, out, floors)
+            priors = list(prior) if prior is not None else [None] * len(requests)
+            self._score_gated(prefixes, conts, out, floors, priors)
         return out
 
     def _prefix_tokens(self, prefix: str) -> list[int]:
@@ -195,7 +200,7 @@ class LlamaScorer:
             self._decode(tree, clear=True)
             self._collect(tree, out)
 
-    def _score_gated(self, prefixes, conts, out, floors: list[float]) -> None:
+    def _score_gated(self, prefixes, conts, out, floors: list[float], priors: list) -> None:
         # Stage 1: every distinct prefix, with a logit row at its last token only. The prefixes
         # stay in the cache under stage 2, so each stage gets at most half of it.
         # A prefix that begins a longer one (the slots of one sentence) shares its sequence id:
@@ -213,7 +218,8 @@ class LlamaScorer:
                 half = len(order) // 2
                 for part in (order[:half], order[half:]):
                     self._score_gated([prefixes[i] for i in part], [conts[i] for i in part],
-                                      [out[i] for i in part], [floors[i] for i in part])
+                                      [out[i] for i in part], [floors[i] for i in part],
+                                      [priors[i] for i in part])
                 return
             heads.add(ptoks, len(ptoks) - 1, len(ptoks), r, share=True)
         self._decode(heads, clear=True)
@@ -227,6 +233,10 @@ class LlamaScorer:
                 first[r] = lps
                 best = max(lps, default=0.0)
                 pruned = [c > 0 and bool(ct) and lp < best - floors[r] for c, (ct, lp) in enumerate(zip(conts[r], lps))]
+                if priors[r] is not None:
+                    bound = [lp + p for lp, p in zip(lps, priors[r])]
+                    top = max(bound, default=0.0)
+                    pruned = [p and b < top - floors[r] for p, b in zip(pruned, bound)]
                 # With every other continuation pruned, nothing is left to compare the first with:
                 # its first token is score enough (on the dev half, 36% of all requests).
                 alone = all(pruned[1:])

@@ -179,7 +179,7 @@ class BatchingScorer(FakeScorer):
         self.pruned = {w.lower() for w in pruned}
         self.batches = []
 
-    def score_many(self, requests, floor=None):
+    def score_many(self, requests, floor=None, prior=None):
         self.batches.append(len(requests))
         out = []
         for prefix, conts in requests:
@@ -609,6 +609,17 @@ def test_an_option_two_sources_propose_takes_the_looser_margin(engine):
     assert slot.option_sources["girls"] == "inflection" and MARGINS["inflection"] < MARGINS["realword"]
 
 
+def test_a_training_pair_that_is_another_form_of_the_word_takes_the_inflection_margin(engine):
+    # "pick" for "picked" is a tense slip, whether or not the word before cues it; "pack" stays a
+    # real-word confusion with its own margin.
+    ctx = ContextEngine(engine, FakeScorer())
+    ctx.real_words = {"pick": ("picked", "pack")}
+    text = "Then they pick him up."
+    start = text.index("pick")
+    slot = ctx._context_slot(text, start, start + 4, "pick")
+    assert slot.option_sources["picked"] == "inflection" and slot.option_sources["pack"] == "realword"
+
+
 def test_a_share_of_a_group_wants_the_plural(engine, without_slips):
     (s,) = ContextEngine(engine, FakeScorer(liked=["cousins"])).check("One of my cousin lives in Leeds.").suggestions
     assert (s.original, s.best) == ("cousin", "cousins")
@@ -629,7 +640,7 @@ def test_an_article_before_a_verb_may_stand_for_another_word(engine):
 
 def test_options_of_a_written_word_are_pruned_sooner_than_a_non_words(engine):
     class FloorScorer(FakeScorer):
-        def score_many(self, requests, floor=None):
+        def score_many(self, requests, floor=None, prior=None):
             for (_, conts), f in zip(requests, floor):
                 self.floors.setdefault(conts[0].split()[0].strip("."), f)
             return [self.score(p, c) for p, c in requests]
@@ -639,6 +650,27 @@ def test_options_of_a_written_word_are_pruned_sooner_than_a_non_words(engine):
     ContextEngine(engine, scorer).check("Then we went their with a big doard.")
     assert scorer.floors["their"] == context.WORD_SCORE_FLOOR < context.SCORE_FLOOR
     assert scorer.floors["board"] == context.SCORE_FLOOR  # "doard" must change: its options keep the looser floor
+
+
+def test_a_non_words_options_are_pruned_by_fit_and_slip_price_together(engine):
+    # The floor looks at each option's first token plus its slip price: a cheap slip whose first
+    # token is less likely ("wosh": wash, behind "was") is not dropped before its price is counted.
+    class PriorScorer(FakeScorer):
+        def score_many(self, requests, floor=None, prior=None):
+            for (_, conts), p in zip(requests, prior):
+                self.priors.setdefault(conts[0].split()[0].strip("."), dict(zip(conts, p)) if p else None)
+            return [self.score(p, c) for p, c in requests]
+
+    scorer = PriorScorer()
+    scorer.priors = {}
+    ctx = ContextEngine(engine, scorer)
+    ctx.check("Then we went their with a big doard.")
+    assert scorer.priors["their"] is None  # a written word's options are weighed by margins instead
+    doard = next(p for p in scorer.priors.values() if p and any(c.startswith(" board") for c in p))
+    prices = {c.split()[0].strip("."): -v for c, v in doard.items()}
+    assert all(0 < v < math.inf for v in prices.values())
+    assert prices["board"] == pytest.approx(ctx._slip("doard", "board"))
+    assert prices["board"] < prices[max(prices, key=prices.get)]
 
 
 def test_a_misplaced_apostrophe_keeps_its_own_explanation(make):

@@ -96,6 +96,20 @@ def test_a_first_continuation_left_alone_is_scored_by_its_first_token(scorer):
     assert alone > scorer.score("I went to the", [" shop yesterday."])[0] + 1
 
 
+def test_a_prior_keeps_a_start_the_floor_alone_would_prune(scorer):
+    conts = [" shop yesterday.", " xylophone zebra."]
+    ((_, pruned),) = scorer.score_many([("I went to the", conts)], floor=3.0, prior=[[0.0, 0.0]])
+    assert pruned == float("-inf")
+    # The first continuation is a dear slip, the second a cheap one: by first token plus prior the
+    # second leads, so it is scored in full, and its score leaves the prior out.
+    ((_, kept),) = scorer.score_many([("I went to the", conts)], floor=3.0, prior=[[-30.0, 0.0]])
+    assert kept == pytest.approx(scorer.score("I went to the", conts)[1], abs=0.5)
+    # Where the first token alone keeps a continuation, a prior does not prune it.
+    ((_, near),) = scorer.score_many([("I went to the", [" shop yesterday.", " shop today."])], floor=3.0,
+                                     prior=[[0.0, -30.0]])
+    assert near > float("-inf")
+
+
 def test_a_floor_per_request(scorer):
     requests = [("I went to the", [" shop today.", " xylophone zebra."])] * 2
     gated, open_ = scorer.score_many(requests, floor=[3.0, float("inf")])
