@@ -10,6 +10,7 @@ gold edits made / edits made; a false alarm is an edit that touches no tagged to
 from __future__ import annotations
 
 import difflib
+import re
 import statistics
 from dataclasses import dataclass, field
 from typing import Callable
@@ -17,6 +18,8 @@ from typing import Callable
 from .metrics import f2_score
 
 Edit = tuple[int, int, str]
+# A mark's menu in the editor lists its first five replacements and any "maybe" words (`gui.editor`).
+OFFERED = 5
 
 
 @dataclass(frozen=True)
@@ -85,10 +88,16 @@ class ErrorTally:
     real_word_recalled: int = 0
     lines: int = 0
     times_ms: list[float] = field(default_factory=list)
+    # What the writer sees, beyond the edits "accept all" would make (only where suggestions are given):
+    marked: int = 0  # tagged errors with any mark on them, an `unknown` mark too
+    offered: int = 0  # tagged errors whose right word is in a mark's menu
+    false_marks: int = 0  # marks on untagged words
+    with_marks: bool = False
 
     def add(self, source: str, expected: str, output: str, is_word: Callable[[str], bool] | None = None,
-            ms: float = 0.0) -> tuple[set[Edit], set[Edit]]:
-        """Score one line; returns (gold edits, system edits)."""
+            ms: float = 0.0, suggestions=None) -> tuple[set[Edit], set[Edit]]:
+        """Score one line; returns (gold edits, system edits). With `suggestions` (the engine's, for
+        `source`), also what the writer would see marked and offered."""
         gold = edits(source, expected)
         made = edits(source, output)
         toks = source.split()
@@ -106,8 +115,27 @@ class ErrorTally:
                 if g[1] - g[0] == 1 and " " not in g[2] and is_word(_strip(toks[g[0]])):
                     self.real_word_gold += 1
                     self.real_word_recalled += g in hit
+        if suggestions is not None:
+            self._add_marks(source, gold, spans, suggestions)
         self.times_ms.append(ms)
         return gold, made
+
+    def _add_marks(self, source: str, gold: set[Edit], spans: list[tuple[int, int]], suggestions) -> None:
+        self.with_marks = True
+        toks = [(m.start(), m.end()) for m in re.finditer(r"\S+", source)]
+        marks = []  # (first token, last token + 1, the token text each of its first choices would make)
+        for sug in suggestions:
+            covered = [i for i, (a, b) in enumerate(toks) if a < sug.end and sug.start < b]
+            if not covered:
+                continue
+            i1, i2 = covered[0], covered[-1] + 1
+            lead, tail = source[toks[i1][0] : sug.start], source[sug.end : toks[i2 - 1][1]]
+            choices = (*sug.replacements[:OFFERED], *sug.maybe)
+            marks.append((i1, i2, {" ".join((lead + c + tail).lower().split()) for c in choices}))
+        for g in gold:
+            self.marked += any(_touches((i1, i2, ""), [(g[0], g[1])]) for i1, i2, _ in marks)
+            self.offered += any((i1, i2) == (g[0], g[1]) and g[2] in made for i1, i2, made in marks)
+        self.false_marks += sum(1 for i1, i2, _ in marks if not _touches((i1, i2, ""), spans))
 
     @property
     def recall(self) -> float:
@@ -129,6 +157,18 @@ class ErrorTally:
     def false_alarms_per_1000(self) -> float:
         return 1000 * self.false_alarms / self.words if self.words else 0.0
 
+    @property
+    def marked_share(self) -> float:
+        return self.marked / self.gold if self.gold else 1.0
+
+    @property
+    def offered_share(self) -> float:
+        return self.offered / self.gold if self.gold else 1.0
+
+    @property
+    def false_marks_per_1000(self) -> float:
+        return 1000 * self.false_marks / self.words if self.words else 0.0
+
     def percentile_ms(self, q: float) -> float:
         if not self.times_ms:
             return 0.0
@@ -149,6 +189,8 @@ class ErrorTally:
             "false_alarms_per_1000": round(self.false_alarms_per_1000, 2),
             "median_ms": round(statistics.median(self.times_ms), 2) if self.times_ms else 0.0,
             "p95_ms": round(self.percentile_ms(0.95), 2),
+            **({"marked": round(self.marked_share, 3), "offered": round(self.offered_share, 3),
+                "false_marks_per_1000": round(self.false_marks_per_1000, 2)} if self.with_marks else {}),
         }
 
 
@@ -159,6 +201,9 @@ def format_report(row: dict, title: str) -> str:
         f"  recall {row['recall']:.3f}  precision {row['precision']:.3f}  F2 {row['f2']:.3f}",
         f"  real-word recall {row['real_word_recall']:.3f} (of {row['real_word_errors']})"
         f"  false alarms {row['false_alarms_per_1000']:.2f} per 1,000 words",
+        *([f"  what the writer sees: a mark on {row['marked']:.3f} of the tagged errors (unknown marks too),"
+           f" the right word in the mark's menu for {row['offered']:.3f};"
+           f" marks on untagged words {row['false_marks_per_1000']:.2f} per 1,000"] if "marked" in row else []),
         f"  ms per line: median {row['median_ms']:.1f}, p95 {row['p95_ms']:.1f}",
     ])
 
@@ -183,9 +228,10 @@ def run_tagged(engine, lines: list[TaggedLine], is_word: Callable[[str], bool] |
     records = []
     for line in lines:
         t0 = time.perf_counter()
-        out = engine.check(line.input).corrected
+        result = engine.check(line.input)
         ms = (time.perf_counter() - t0) * 1000
-        gold, made = tally.add(line.input, line.expected, out, is_word, ms)
+        out = result.corrected
+        gold, made = tally.add(line.input, line.expected, out, is_word, ms, result.suggestions)
         records.append({"input": line.input, "expected": line.expected, "output": out,
                         "missed": sorted(gold - made), "wrong": sorted(made - gold), "writer": line.writer})
     return tally, records

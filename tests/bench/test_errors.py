@@ -34,3 +34,30 @@ def test_an_unchanged_clean_line_scores_nothing():
     t = ErrorTally()
     t.add("I ran.", "I ran.", "I ran.")
     assert (t.gold, t.made, t.false_alarms) == (0, 0, 0)
+
+
+def test_marks_count_what_the_writer_sees_beyond_accept_all():
+    from dyslexic_writer.engine.types import Kind, Suggestion
+
+    src = "my siter go hom, I think"
+    sugs = [
+        # "siter": changed to the wrong word, but the right one is in the menu
+        Suggestion(3, 8, "siter", ("sitter", "sister"), Kind.SPELLING, 0.5, "t"),
+        # "hom" (before its comma): an unknown mark naming the right word as a maybe
+        Suggestion(12, 15, "hom", (), Kind.UNKNOWN, 0.5, "t", maybe=("home", "hum")),
+        # an untagged word marked
+        Suggestion(19, 24, "think", ("thank",), Kind.SPELLING, 0.5, "t"),
+    ]
+    t = ErrorTally()
+    out = "my sitter go hom, I thank"
+    t.add(src, "my sister goes home, I think", out, suggestions=sugs)
+    assert t.gold == 3 and t.recalled == 0
+    assert t.marked == 2 and t.offered == 2  # "go" has no mark at all
+    assert t.false_marks == 1 and t.false_alarms == 1
+    row = t.row()
+    assert row["marked"] == round(2 / 3, 3) and row["false_marks_per_1000"] == round(1000 / 6, 2)
+    assert "a mark on 0.667 of the tagged errors" in format_report(row, "x")
+    # without suggestions (an engine's output text only) there is nothing to say about marks
+    plain = ErrorTally()
+    plain.add(src, "my sister goes home, I think", out)
+    assert "marked" not in plain.row() and "mark on" not in format_report(plain.row(), "x")
