@@ -142,13 +142,17 @@ WINDOW_WORDS = 3  # words after the slot that are scored with it
 # An option whose first token is this many nats less likely than the best first token of its slot
 # is not scored further (most homophone and real-word options are impossible right there). On the
 # dev half 5 and 8 gave the same accuracy (F2 0.464 and 0.468); 5 scores a sixth fewer tokens...
+# A non-word's options also count their slip price there (`_price`): one is pruned only where it
+# trails by first token alone and by first token plus price ("wosh": "wash" starts less likely
+# than "was", but is the far cheaper slip). On the dev half 8 fewer wrong changes, as many right.
 SCORE_FLOOR = 5.0
 # ...unless the sentence so far is too short for the first token to tell ("There dog is big.":
 # after nothing, "There" starts far more sentences than "Their").
 FLOOR_MIN_WORDS = 3
 # Where the written word is a word, an option must beat it by a margin of 2 nats or more, and one
 # whose first token trails this far has almost never made it up: on the dev half 4 instead of 5
-# lost one right change and took the median from 155 to 136 ms a line (3 lost six).
+# lost one right change and took the median from 155 to 136 ms a line (3 lost six). (Again with the
+# slip options in: 6 and 8 made 3 fewer and 2 more right changes, with 2 and 3 more false alarms.)
 WORD_SCORE_FLOOR = 4.0
 # A change re-scores the undecided slots that start within this many words after it (on long
 # run-on lines, re-scoring everything after each change doubled the mean time per line).
@@ -198,7 +202,8 @@ INFLECT_COST = 0.5  # each this much dearer a slip than its stem (error-model un
 # together) is marked `unknown`, its likely words named, instead of being changed: on the dev half
 # the 61 picks under 1 nat were right 8 times, those above it 7 times in 10. With the learned slip
 # prices (`_slip`), the picks between 1 and 1.5 nats were right 8 times in 24 (1.5 to 2: 12 in 28):
-# a guess wrong twice in three times helps less than the mark, which names the same words.
+# a guess wrong twice in three times helps less than the mark, which names the same words. (With
+# the pruning that counts the slip price: 1.25 made 5 more right changes and 8 more wrong ones.)
 NONWORD_MIN_LEAD = 1.5
 # Options far rarer than the written word are almost never meant ("in" -> "inn").
 MAX_RARER = 2.5
@@ -468,7 +473,9 @@ class ContextEngine(WrapsFast):
         for alt in (self.real_words.get(low, ()) if zw < REALWORD_MAX_ZIPF else ()):
             if zw - self._zipf(alt) <= MAX_RARER:
                 # Another form of the word itself ("pick" for "picked") is a tense or number slip:
-                # the inflection margin, as where the word before cues it.
+                # the inflection margin, as where the word before cues it. On the dev half 6 more
+                # right changes ("pick him up", "phone the police"), 3 more to untagged words (two
+                # of them "walk" -> walked in a story told in the past).
                 offer(alt, "inflection" if alt in forms else "realword")
         if after is not None:
             for alt in article_slips(low, after.group(1)):
