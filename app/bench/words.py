@@ -72,6 +72,12 @@ def symspell_ranker():
     return rank
 
 
+def checked_choices(engine, word: str) -> list[str]:
+    """What `check` offers for a word on a line of its own, in menu order: each mark's replacements,
+    then its "maybe" words (an `unknown` mark has only those); nothing for a word it accepts."""
+    return [c for s in engine.check(word).suggestions for c in (*s.replacements, *s.maybe)]
+
+
 def score(name: str, rank, pairs: list[WordPair]) -> WordScore:
     s = WordScore(name)
     t0 = time.perf_counter()

@@ -16,3 +16,21 @@ def test_word_score():
     s.add([], "the")
     assert (s.pairs, s.top1, s.top5) == (3, 1, 2)
     assert s.row()["top1_pct"] == 33.3
+
+
+def test_checked_choices_are_the_menu_of_a_word_on_its_own():
+    from dyslexic_writer.bench.words import checked_choices
+    from dyslexic_writer.engine.types import CheckResult, Kind, Suggestion
+
+    class Stub:
+        def __init__(self, sugs):
+            self.sugs = sugs
+
+        def check(self, text):
+            return CheckResult(text, tuple(self.sugs))
+
+    mark = Suggestion(0, 5, "doard", ("board", "dart"), Kind.SPELLING, 0.9, "t")
+    unsure = Suggestion(0, 5, "qwxzt", (), Kind.UNKNOWN, 0.5, "t", maybe=("quest", "quiz"))
+    assert checked_choices(Stub([mark]), "doard") == ["board", "dart"]
+    assert checked_choices(Stub([unsure]), "qwxzt") == ["quest", "quiz"]
+    assert checked_choices(Stub([]), "beech") == []  # a word it accepts: nothing offered

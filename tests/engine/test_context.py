@@ -74,7 +74,7 @@ def test_a_non_word_the_sentence_cannot_settle_is_marked_not_guessed(make, monke
     result = make().check("He has a big doard.")
     (s,) = result.suggestions
     assert s.kind == Kind.UNKNOWN and s.replacements == () and "board" in s.explanation
-    assert "board" in s.maybe and len(s.maybe) <= 3 and s.to_json()["maybe"] == list(s.maybe)
+    assert "board" in s.maybe and len(s.maybe) <= context.MAYBE_WORDS and s.to_json()["maybe"] == list(s.maybe)
     assert result.corrected == "He has a big doard."
     # a clear lead from the sentence still corrects it
     assert make(liked=["board"]).check("He has a big doard.").corrected == "He has a big board."
@@ -671,6 +671,18 @@ def test_a_non_words_options_are_pruned_by_fit_and_slip_price_together(engine):
     assert all(0 < v < math.inf for v in prices.values())
     assert prices["board"] == pytest.approx(ctx._slip("doard", "board"))
     assert prices["board"] < prices[max(prices, key=prices.get)]
+
+
+def test_a_word_on_its_own_keeps_the_fast_engines_ranking(engine):
+    # Nothing around it for the model to weigh: a line of one word is the fast engine's, unasked.
+    scorer = FakeScorer(liked=["bored"])
+    ctx = ContextEngine(engine, scorer)
+    for line in ("doard", "doard.", "  Doard\n"):
+        assert ctx.check(line).suggestions == engine.check(line).suggestions
+    assert not _first_words_asked(scorer)
+    # two words are a sentence: the model decides
+    ctx.check("big doard")
+    assert "board" in _first_words_asked(scorer)
 
 
 def test_a_misplaced_apostrophe_keeps_its_own_explanation(make):
