@@ -72,6 +72,11 @@ def _touches(e: Edit, spans: list[tuple[int, int]]) -> bool:
     return False
 
 
+def _share(part: int, whole: int, empty: float = 1.0) -> float:
+    """part / whole; `empty` where there is nothing to count (no errors missed, no edits wrong)."""
+    return part / whole if whole else empty
+
+
 def _strip(token: str) -> str:
     return token.strip(".,;:!?\"()[]{}").lower()
 
@@ -139,11 +144,11 @@ class ErrorTally:
 
     @property
     def recall(self) -> float:
-        return self.recalled / self.gold if self.gold else 1.0
+        return _share(self.recalled, self.gold)
 
     @property
     def precision(self) -> float:
-        return self.correct / self.made if self.made else 1.0
+        return _share(self.correct, self.made)
 
     @property
     def f2(self) -> float:
@@ -151,23 +156,23 @@ class ErrorTally:
 
     @property
     def real_word_recall(self) -> float:
-        return self.real_word_recalled / self.real_word_gold if self.real_word_gold else 1.0
+        return _share(self.real_word_recalled, self.real_word_gold)
 
     @property
     def false_alarms_per_1000(self) -> float:
-        return 1000 * self.false_alarms / self.words if self.words else 0.0
+        return 1000 * _share(self.false_alarms, self.words, 0.0)
 
     @property
     def marked_share(self) -> float:
-        return self.marked / self.gold if self.gold else 1.0
+        return _share(self.marked, self.gold)
 
     @property
     def offered_share(self) -> float:
-        return self.offered / self.gold if self.gold else 1.0
+        return _share(self.offered, self.gold)
 
     @property
     def false_marks_per_1000(self) -> float:
-        return 1000 * self.false_marks / self.words if self.words else 0.0
+        return 1000 * _share(self.false_marks, self.words, 0.0)
 
     def percentile_ms(self, q: float) -> float:
         if not self.times_ms:
