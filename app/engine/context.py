@@ -307,12 +307,12 @@ class ContextEngine(WrapsFast):
 
     # -- building slots ----------------------------------------------------------------------
     def _sentence(self, text: str, s: int, e: int, fast_suggestions: list[Suggestion], protected) -> list[Suggestion]:
-        toks = [t for t in words(text[s:e])]
+        toks = list(words(text[s:e]))
         if len(toks) < 2:
-            # A word on its own (a list, a heading, a word looked up): the model has nothing around
-            # it to weigh, and its bare preference ranks a non-word's corrections worse than the
-            # fast engine's learned ranking (held-out Birkbeck+Holbrook words checked one per line:
-            # top-1 46.9% with the model deciding, 48.8% without).
+            # A word on its own (a list, a heading, a word looked up, "Sory!"): the model has
+            # nothing around it to weigh, and its bare preference ranks a non-word's corrections
+            # worse than the fast engine's learned ranking (held-out Birkbeck+Holbrook words
+            # checked one per line: top-1 46.9% with the model deciding, 48.8% without).
             return list(fast_suggestions)
         fixed: list[Suggestion] = []
         slots: list[Slot] = []

@@ -179,7 +179,8 @@ class FastEngine:
             if not rare and (not ranked or max(c.prob for c in ranked) < UNKNOWN_PROB or ranked[0].score < UNKNOWN_SCORE):
                 # Not a word we know, and no correction we would stand behind: say so all the same.
                 reps = _unique(match_case(w, c.text) for c in maybe if c.cost <= SHOW_COST)
-                yield Suggestion(tok.start, tok.end, w, (), Kind.UNKNOWN, 0.5, SOURCE, unknown_note(w, reps), reps[:MAYBE_WORDS])
+                yield Suggestion(tok.start, tok.end, w, (), Kind.UNKNOWN, 0.5, SOURCE, unknown_note(w, reps),
+                                 reps[:MAYBE_WORDS])
                 continue
             if not ranked:
                 continue

@@ -154,9 +154,10 @@ class LlamaScorer:
         (the reference, such as the word as written) is always scored; when all the others are
         pruned (or there are none), by its first token only, since nothing is left to compare.
         `floor` may also be a list with one value per request (math.inf: prune nothing there).
-        `prior` (per request, None or one log-prior per continuation) is added to each first
-        token's log-probability for that comparison only, so a continuation whose prior makes it
-        the likeliest is not pruned for its first token alone; the scores returned leave it out.
+        With `prior` (per request, None or one log-prior per continuation, such as a slip's
+        price), a continuation is pruned only where it trails by `floor` both by first token
+        alone and by first token plus prior (against the best of that sum): a cheap slip with a
+        less likely start is still scored. The scores returned leave the prior out.
         """
         prefixes = [self._prefix_tokens(prefix) for prefix, _ in requests]
         conts = [[self.tokenize(c) for c in cs] for _, cs in requests]
