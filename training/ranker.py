@@ -8,7 +8,9 @@ machine-learning library, and the app itself only takes a dot product.
 
 from __future__ import annotations
 
+import hashlib
 import random
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,9 +23,10 @@ class PoolExample:
     target: int  # row of the intended word
 
 
-def build_examples(lex, pairs, wide: bool = True) -> tuple[list[PoolExample], int]:
+def build_examples(lex, pairs, wide: bool = True, channel_of=None) -> tuple[list[PoolExample], int]:
     """Pools for (misspelling, correct) pairs; returns the examples and how many pools missed the
-    intended word (those cannot teach the ranking)."""
+    intended word (those cannot teach the ranking). `channel_of(word)`: the learned channel to
+    price a slip for `word` with (default: the shipped one)."""
     from ..engine.candidates import _splits, candidate_pool, split_features
     from ..engine.ranker import features
 
@@ -31,12 +34,13 @@ def build_examples(lex, pairs, wide: bool = True) -> tuple[list[PoolExample], in
     missed = 0
     for p in pairs:
         low, want = p.misspelling.lower(), p.correct.lower()
+        channel = channel_of(want) if channel_of else None
         rows, words = [], []
         for w, (close, same) in candidate_pool(lex, low, wide).items():
-            rows.append(features(low, w, lex.zipf(w), close, same, lex.is_name(w))[0])
+            rows.append(features(low, w, lex.zipf(w), close, same, lex.is_name(w), channel=channel)[0])
             words.append(w)
         for a, b, z in _splits(lex, low):
-            rows.append(split_features(low, a, b, z))
+            rows.append(split_features(low, a, b, z, channel=channel))
             words.append(f"{a} {b}")
         if want not in words or len(words) < 2:
             missed += 1
@@ -71,6 +75,23 @@ def top1(examples: list[PoolExample], w: np.ndarray) -> float:
     return hits / max(1, len(examples))
 
 
+def fold(word: str) -> int:
+    """Which half of the training words `word` is in, for cross-fitting the channel feature."""
+    return int(hashlib.md5(word.encode()).hexdigest(), 16) % 2
+
+
+def cross_channels(counts) -> tuple:
+    """The learned channel fitted twice, each time without one half of the intended words: a
+    pair's slip is priced by the channel that never saw its word, as the shipped channel prices
+    the words writers bring it. (Priced by a channel fitted on the pair itself, the feature looked
+    far surer than it is and took too much weight.)"""
+    from ..engine.channel import Channel
+    from .channel import fit as fit_channel
+
+    return tuple(Channel(fit_channel(Counter({k: n for k, n in counts.items() if fold(k[1]) != half})))
+                 for half in (0, 1))
+
+
 def run(data: Path, out: Path, sample: int = 6000, seed: int = 0) -> dict:
     import yaml
 
@@ -87,8 +108,18 @@ def run(data: Path, out: Path, sample: int = 6000, seed: int = 0) -> dict:
     train = train[:sample]
     cut = len(train) * 4 // 5
     lex = open_lexicon()
-    fit_ex, missed = build_examples(lex, train[:cut])
-    val_ex, _ = build_examples(lex, train[cut:])
+    from .channel import training_pairs
+    from .sources import parse_birkbeck, parse_holbrook
+
+    channels = cross_channels(training_pairs(
+        parse_birkbeck((corpora / "birkbeck.dat").read_text(encoding="utf-8", errors="replace")),
+        parse_holbrook((corpora / "holbrook.dat").read_text(encoding="utf-8", errors="replace"))))
+
+    def channel_of(word: str):
+        return channels[fold(word)]
+
+    fit_ex, missed = build_examples(lex, train[:cut], channel_of=channel_of)
+    val_ex, _ = build_examples(lex, train[cut:], channel_of=channel_of)
     w = fit(fit_ex)
     result = {
         "features": list(FEATURES),

@@ -209,9 +209,9 @@ def _same_start(word: str, typo: str) -> bool:
     return any(word.startswith(old) and new[:1] == typo[:1] for old, new in RESPELLINGS)
 
 
-def split_features(low: str, a: str, b: str, pair_zipf: float) -> list[float]:
+def split_features(low: str, a: str, b: str, pair_zipf: float, channel=None) -> list[float]:
     """The ranker's features for reading `low` as the two words `a b` (one missing space)."""
-    vec, _c = features(low, f"{a} {b}", pair_zipf, True, False)
+    vec, _c = features(low, f"{a} {b}", pair_zipf, True, False, channel=channel)
     vec[0] = SPLIT_COST
     return vec
 

@@ -52,8 +52,9 @@ def test_the_written_word_stays_without_a_clear_margin(make):
 
 
 def test_non_words_take_the_best_fitting_correction(make):
-    # Neutral model: the error model decides ("doard" is one b/d reversal from "board").
-    assert make().check("He has a big doard.").corrected == "He has a big board."
+    # A model with no preference but against the rare "dotard" (a dropped letter, the cheapest slip
+    # by the learned channel): the slip prices decide ("doard" is one b/d reversal from "board").
+    assert make(disliked=["dotard"]).check("He has a big doard.").corrected == "He has a big board."
     # The sentence can still overrule the error model's favourite.
     assert make(disliked=["board"], liked=["toward"]).check("He has a big doard.").corrected == "He has a big toward."
 

@@ -68,3 +68,17 @@ def test_a_slip_in_two_overlapping_corpora_counts_once():
     counts = merged_counts(birkbeck, holbrook, extra=generated)
     assert counts == {("wet", "went"): 1, ("cave", "gave"): 2, ("no", "know"): 2}
     assert table(counts) == {"cave": ["gave"], "no": ["know"]} and MIN_COUNT == 2
+
+
+def test_the_channel_feature_is_priced_by_the_half_that_never_saw_the_word():
+    from collections import Counter
+
+    from dyslexic_writer.training.ranker import cross_channels, fold
+
+    # "receive" and "friend" fall in different halves; each pair's "ie"/"ei" swap is seen 3 times
+    assert fold("receive") != fold("friend")
+    counts = Counter({("recieve", "receive"): 3, ("freind", "friend"): 3})
+    channels = cross_channels(counts)
+    blind = channels[fold("receive")]  # fitted without "receive"
+    seen = channels[fold("friend")]  # fitted on "receive" (not on "friend")
+    assert seen.log_prob("recieve", "receive") > blind.log_prob("recieve", "receive")
