@@ -83,8 +83,8 @@ def fold(word: str) -> int:
 def cross_channels(counts) -> tuple:
     """The learned channel fitted twice, each time without one half of the intended words: a
     pair's slip is priced by the channel that never saw its word, as the shipped channel prices
-    the words writers bring it. (Priced by a channel fitted on the pair itself, the feature looked
-    far surer than it is and took too much weight.)"""
+    the words writers bring it (a channel fitted on the pair itself would price its slip as
+    already seen, and the weights would learn to trust the feature more than it deserves)."""
     from ..engine.channel import Channel
     from .channel import fit as fit_channel
 

@@ -18,7 +18,8 @@ RARE_MAX_COST = 0.5
 RARE_MIN_ZIPF_GAP = 1.5
 RARE_CONFIDENCE_SCALE = 0.6
 # Below this ranker probability the best correction is no better than a guess (right 7% of the time
-# on the training split pairs, against 56% above it): the word is marked `unknown` instead.
+# on the training split pairs, against 56% above it, with the ranker before its slip feature): the
+# word is marked `unknown` instead.
 UNKNOWN_PROB = 0.15
 # Nor when the best candidate's ranker score is this low (a far-fetched match). Recalibrated with
 # the channel feature (scores fell): on 1,916 training-split misspellings, 6.5% of first choices

@@ -27,10 +27,10 @@ FEATURES = (
     "zipf", "prefix", "bias_pool", "reversal", "respelled", "cheap", "name", "channel",
 )
 # The learned channel's log-probability of the slip (`engine.channel`: how weak spellers really
-# write letters), floored: a slip it has no rule for is this unlikely. On the held-out pairs' pools
-# it took the ranker's top-1 from 51.5% to 57.8% and top-5 from 71.2% to 75.9% (fitted with the
-# channel of the other half of the training words, so the feature is no more trusted than it
-# would be on words the channel never saw: `training.ranker`).
+# write letters), floored: a slip it has no rule for is this unlikely. On the held-out pairs
+# (`bench-words`) it took the ranker's top-1 from 51.3% to 57.2% and top-5 from 71.2% to 75.7%
+# (fitted with the channel of the other half of the training words, so the feature is weighed as
+# it does on words the channel never saw: `training.ranker`).
 CHANNEL_FLOOR = -30.0
 WIDE_LIMIT = 40  # letter-overlap neighbours taken into the pool
 SOUND_LIMIT = 60  # sound-code neighbours kept (the closest in letters)
@@ -112,7 +112,7 @@ def _shipped_channel():
 def channel_feature(typo: str, word: str, channel=None) -> float:
     """log P(typo written | word meant) by the learned channel (the shipped one unless given),
     floored; a split ("a lot") is priced as its letters run together."""
-    lp = (channel or _shipped_channel()).log_prob(typo, word.replace(" ", ""))
+    lp = (channel if channel is not None else _shipped_channel()).log_prob(typo, word.replace(" ", ""))
     return max(CHANNEL_FLOOR, lp) / 10
 
 
