@@ -95,25 +95,22 @@ def cross_channels(counts) -> tuple:
 def run(data: Path, out: Path, sample: int = 6000, seed: int = 0) -> dict:
     import yaml
 
-    from ..bench.words import load_corpora, split_pairs
+    from ..bench.words import split_pairs
     from ..engine.lexicon import open_lexicon
     from ..engine.ranker import FEATURES
+    from .channel import training_pairs
+    from .sources import parse_birkbeck, parse_holbrook
 
     corpora = data / "corpora"
-    pairs = load_corpora((corpora / "birkbeck.dat").read_text(encoding="utf-8", errors="replace"),
-                         (corpora / "holbrook.dat").read_text(encoding="utf-8", errors="replace"))
-    train = split_pairs(pairs, held_out=False)
+    birkbeck = parse_birkbeck((corpora / "birkbeck.dat").read_text(encoding="utf-8", errors="replace"))
+    holbrook = parse_holbrook((corpora / "holbrook.dat").read_text(encoding="utf-8", errors="replace"))
+    train = split_pairs(birkbeck + holbrook, held_out=False)
     rng = random.Random(seed)
     rng.shuffle(train)
     train = train[:sample]
     cut = len(train) * 4 // 5
     lex = open_lexicon()
-    from .channel import training_pairs
-    from .sources import parse_birkbeck, parse_holbrook
-
-    channels = cross_channels(training_pairs(
-        parse_birkbeck((corpora / "birkbeck.dat").read_text(encoding="utf-8", errors="replace")),
-        parse_holbrook((corpora / "holbrook.dat").read_text(encoding="utf-8", errors="replace"))))
+    channels = cross_channels(training_pairs(birkbeck, holbrook))
 
     def channel_of(word: str):
         return channels[fold(word)]

@@ -475,14 +475,13 @@ class ContextEngine(WrapsFast):
         personal = self._personal_options(low)
         for alt in personal:
             offer(alt, "personal")
-        forms = set(word_forms(low))
         for alt in (self.real_words.get(low, ()) if zw < REALWORD_MAX_ZIPF else ()):
             if zw - self._zipf(alt) <= MAX_RARER:
                 # Another form of the word itself ("pick" for "picked") is a tense or number slip:
                 # the inflection margin, as where the word before cues it. On the dev half 6 more
                 # right changes ("pick him up", "phone the police"), 3 more to untagged words (two
                 # of them "walk" -> walked in a story told in the past).
-                offer(alt, "inflection" if alt in forms else "realword")
+                offer(alt, "inflection" if alt in word_forms(low) else "realword")
         if after is not None:
             for alt in article_slips(low, after.group(1)):
                 offer(alt, "article")
@@ -820,6 +819,9 @@ class ContextEngine(WrapsFast):
         for slot in slots:
             slot.value = slot.original if slot.keep_original else match_case(slot.original, slot.options[0])
         choices = [self._choices(slot) for slot in slots]
+        # what each option's slip costs does not change between rounds
+        priors_of = [[-self._price(slot, c) for c in cs] if self._priced(slot) else None
+                     for slot, cs in zip(slots, choices)]
         open_ = list(range(len(slots)))
         while open_:
             requests, floors, priors = [], [], []
@@ -830,9 +832,9 @@ class ContextEngine(WrapsFast):
                 lead = so_far[len(prefix) :] if prefix else ""  # the space before the word
                 rest = self._window(text, slot.end, e, slots[k + 1 :])
                 requests.append((prefix, [lead + c + rest for c in choices[k]]))
-                floor = SCORE_FLOOR if not slot.keep_original or slot.source in WORDLESS else WORD_SCORE_FLOOR
+                floor = SCORE_FLOOR if self._priced(slot) else WORD_SCORE_FLOOR
                 floors.append(floor if len(prefix.split()) >= FLOOR_MIN_WORDS else math.inf)
-                priors.append([-self._price(slot, c) for c in choices[k]] if self._priced(slot) else None)
+                priors.append(priors_of[k])
             results = self._score_many(requests, floors, priors)
             changed = -1  # end of the last slot that changed in this round
             still_open = []

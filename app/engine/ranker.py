@@ -19,6 +19,7 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Indel, JaroWinkler, Levenshtein
 
+from .channel import load_channel
 from .error_model import edit_cost
 from .resources import load_yaml
 
@@ -102,17 +103,10 @@ def weights() -> tuple[float, ...]:
     return tuple(float(data["weights"][f]) for f in FEATURES)
 
 
-@lru_cache(maxsize=1)
-def _shipped_channel():
-    from .channel import load_channel
-
-    return load_channel()
-
-
 def channel_feature(typo: str, word: str, channel=None) -> float:
     """log P(typo written | word meant) by the learned channel (the shipped one unless given),
     floored; a split ("a lot") is priced as its letters run together."""
-    lp = (channel if channel is not None else _shipped_channel()).log_prob(typo, word.replace(" ", ""))
+    lp = (channel if channel is not None else load_channel()).log_prob(typo, word.replace(" ", ""))
     return max(CHANNEL_FLOOR, lp) / 10
 
 
