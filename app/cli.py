@@ -177,7 +177,8 @@ def cmd_bench_words(args) -> int:
         print(f"{r['system']:<24} {r['top1_pct']:>6.1f}% {r['top5_pct']:>6.1f}% {r['ms_per_word']:>8.2f}")
     print("(check, a word a line: the choices `check` gives a word on a line of its own, whatever the engine, "
           "since a word alone has no sentence for the model to weigh; a misspelling that is itself a word is "
-          "not marked there; its time reuses the ranking cached by the row above)")
+          "marked there only when it is rare and a far commoner word is a slip away; its time reuses the "
+          "ranking cached by the row above)")
     from .bench.errors import hunspell_is_word
     from .bench.words import marked_share
 

@@ -162,3 +162,26 @@ def test_an_apostrophe_in_the_wrong_place_is_moved_or_dropped(fix, text, fixed):
 
 def test_owners_names_and_known_contractions_keep_their_apostrophes(engine):
     assert engine.check("Bankg's bullet missed. I don't know O'Brien. It's Jo's.").suggestions == ()
+
+
+def test_a_rare_word_checked_on_its_own_is_offered_a_far_commoner_one(engine):
+    # "plaice" is a fish; alone, with no sentence to say so, "place" is far likelier meant
+    (s,) = engine.check("plaice").suggestions
+    assert s.best == "place" and s.confidence < 0.5 and "rare word" in s.explanation
+    (s,) = engine.check("Dinned").suggestions
+    assert s.best == "Dinner"
+
+
+def test_a_rare_word_in_a_sentence_or_a_common_word_alone_is_left_to_the_sentence(engine):
+    assert engine.check("We had plaice and chips.").suggestions == ()
+    assert engine.check("fairy").suggestions == ()
+    assert engine.check("London").suggestions == ()
+
+
+def test_an_unknown_marks_maybe_words_may_be_many_slips_away_when_the_ranker_still_likes_them():
+    from dyslexic_writer.engine.candidates import Candidate
+
+    far_but_likely = Candidate("hydrant", fast.SHOW_COST + 2, 1.0, Kind.SPELLING, prob=0.2)
+    far_and_unlikely = Candidate("hydra", fast.SHOW_COST + 2, 1.0, Kind.SPELLING, prob=0.001)
+    near = Candidate("hyde", 1.0, 1.0, Kind.SPELLING, prob=0.0)
+    assert [fast._nameable(c) for c in (far_but_likely, far_and_unlikely, near)] == [True, False, True]
