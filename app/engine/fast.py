@@ -61,6 +61,7 @@ _CODE_CUES = frozenset({"install", "import", "npm", "pip", "brew", "apt", "conda
 
 
 def _nameable(c: Candidate) -> bool:
+    """Whether an `unknown` mark may name a candidate among its "maybe" words."""
     return c.cost <= SHOW_COST or c.prob >= SHOW_PROB
 
 
@@ -223,7 +224,7 @@ class FastEngine:
             yield Suggestion(tok.start, tok.end, w, reps, best.kind, conf, SOURCE, explain(best.kind, w, reps[0]))
 
     def _lone_rare(self, tok: Token) -> Suggestion | None:
-        """A rare word checked on its own ("coper", "stolon"): with no sentence around it to say
+        """A rare word checked on its own ("plaice", "dinned"): with no sentence around it to say
         which was meant, a far commoner word a cheap slip away is offered, unsure. In running text
         the sentence decides instead (the context engine asks the model)."""
         lex, w = self.lexicon, tok.text
