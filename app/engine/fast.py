@@ -229,8 +229,8 @@ class FastEngine:
         the sentence decides instead (the context engine asks the model)."""
         lex, w = self.lexicon, tok.text
         low = w.lower()
-        z = lex.zipf(low)
-        if z >= LONE_RARE_ZIPF or lex.is_name(low):
+        z = lex.zipf(low)  # a common-tier word (the caller's test), so never a name
+        if z >= LONE_RARE_ZIPF:
             return None
         near = [c for c in rank_corrections(lex, w, CANDIDATES)
                 if c.cost <= LONE_MAX_COST and _zipf(lex, c.text) - z >= LONE_MIN_ZIPF_GAP]
