@@ -52,3 +52,18 @@ def engine(lexicon):
 def fix(engine):
     """Text with every best suggestion applied."""
     return lambda text: engine.check(text).corrected
+
+
+@pytest.fixture
+def seen(monkeypatch):
+    """Stands in a table of known misspellings (`engine.misspellings`) for the shipped one: a test
+    of letter slips or of the sentence's choice calls `seen({})` so the training pairs' own
+    spellings ("gril" for "girls") do not decide it; `seen({"zorp": (("house", 2),)})` adds one."""
+    from dyslexic_writer.engine import candidates
+
+    def use(table):
+        monkeypatch.setattr(candidates, "load_misspellings", lambda: table)
+        candidates._ranked.cache_clear()
+
+    yield use
+    candidates._ranked.cache_clear()

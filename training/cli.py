@@ -58,6 +58,10 @@ def build_parser() -> argparse.ArgumentParser:
     ch.add_argument("--data", type=Path, default=None, help="folder with corpora/ (default ../shared/data)")
     ch.add_argument("--out", type=Path, default=Path("resources/channel.tsv"))
 
+    ms = sub.add_parser("misspellings", help="list weak spellers' known misspellings from the training split of the pairs")
+    ms.add_argument("--data", type=Path, default=None, help="folder with corpora/ (default ../shared/data)")
+    ms.add_argument("--out", type=Path, default=Path("resources/misspellings.tsv"))
+
     ht = sub.add_parser("head-tokens", help="the token list that lets the CPU skip a model's output layer")
     ht.add_argument("model", type=Path, nargs="?", default=None, help="a GGUF (default: the embedded model)")
     ht.add_argument("--data", type=Path, default=None, help="folder with synthetic/ (default ../shared/data)")
@@ -126,6 +130,12 @@ def _run(args) -> int:
 
         result = run(args.data or _default_data(), args.out)
         print(f"wrote {args.out}: {result['rules']} rules from {result['pairs']} pairs")
+        return 0
+    if args.stage == "misspellings":
+        from .misspellings import run
+
+        result = run(args.data or _default_data(), args.out)
+        print(f"wrote {args.out}: {result['pairs']} misspellings of {result['written']} written words")
         return 0
     if args.stage == "head-tokens":
         from .head_tokens import run

