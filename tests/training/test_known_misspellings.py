@@ -46,14 +46,11 @@ def test_the_table_keeps_the_likeliest_meanings_and_the_app_reads_it_back():
     assert parse(render(rows))["kat"] == (("hat", 4), ("cat", 1), ("mat", 1))
 
 
-def test_the_stage_writes_the_table_counting_a_slip_in_both_corpora_once(tmp_path):
+def test_the_stage_writes_the_table_counting_a_slip_in_both_corpora_once(tmp_path, pair_corpora):
     from dyslexic_writer.training.misspellings import run
 
-    corpora = tmp_path / "corpora"
-    corpora.mkdir()
-    (corpora / "birkbeck.dat").write_text("$school\nskule\n$garden\ngardn\n", encoding="utf-8")
-    (corpora / "holbrook.dat").write_text("$school\nskule 2\n$?\nxyz\n", encoding="utf-8")
+    data = pair_corpora("$school\nskule\n$garden\ngardn\n", "$school\nskule 2\n$?\nxyz\n")
     out = tmp_path / "misspellings.tsv"
-    assert run(tmp_path, out) == {"written": 2, "pairs": 2}
+    assert run(data, out) == {"written": 2, "pairs": 2}
     table = parse(out.read_text(encoding="utf-8"))
     assert table == {"skule": (("school", 2),), "gardn": (("garden", 1),)}

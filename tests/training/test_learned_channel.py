@@ -48,11 +48,8 @@ def test_written_table_reads_back_and_prices_a_learned_slip_above_an_unseen_one(
     assert channel.log_prob("peach", "peach") > channel.log_prob("peech", "peach")
 
 
-def test_run_writes_the_table_from_the_corpora(tmp_path):
-    corpora = tmp_path / "corpora"
-    corpora.mkdir()
-    (corpora / "birkbeck.dat").write_text("$reach\nreech\nreetch\n$teach\nteech\n", encoding="utf-8")
-    (corpora / "holbrook.dat").write_text("$beach\nbeech 2\n$?\nxyz\n", encoding="utf-8")
+def test_run_writes_the_table_from_the_corpora(tmp_path, pair_corpora):
+    data = pair_corpora("$reach\nreech\nreetch\n$teach\nteech\n", "$beach\nbeech 2\n$?\nxyz\n")
     out = tmp_path / "channel.tsv"
-    result = run(tmp_path, out)
+    result = run(data, out)
     assert result["rules"] > 0 and out.read_text(encoding="utf-8").startswith("# Written by")
