@@ -27,6 +27,19 @@ class KnownMisspellings(Mapping):
     def __len__(self) -> int:
         return len(self._rows)
 
+    def without(self, seen: Mapping[tuple[str, str], int]) -> KnownMisspellings:
+        """This table less `seen` occurrences of (written, meant) pairs (lower case): a pair seen
+        as often or more drops out, one seen more often in the corpora keeps the rest of its count."""
+        rows = dict(self._rows)
+        for written in {w for w, _m in seen} & rows.keys():
+            kept = [f"{m}\t{n - seen.get((written, m), 0)}" for m, n in self[written]
+                    if n > seen.get((written, m), 0)]
+            if kept:
+                rows[written] = "\t".join(kept)
+            else:
+                del rows[written]
+        return KnownMisspellings(rows)
+
 
 def parse(text: str) -> KnownMisspellings:
     """resources/misspellings.tsv: written, meant, times seen per line; `#` comments. A written
@@ -42,5 +55,23 @@ def parse(text: str) -> KnownMisspellings:
 
 
 @lru_cache(maxsize=1)
-def load_misspellings() -> KnownMisspellings:
+def shipped_misspellings() -> KnownMisspellings:
     return parse(read_text("dyslexic_writer.resources", "misspellings.tsv"))
+
+
+_in_use: KnownMisspellings | None = None
+
+
+def load_misspellings() -> KnownMisspellings:
+    """The table the engines use: the shipped one unless `use_misspellings` set another."""
+    return shipped_misspellings() if _in_use is None else _in_use
+
+
+def use_misspellings(table: KnownMisspellings | None) -> None:
+    """Make the engines use `table` (None: the shipped one again). For benchmarks: `bench-errors
+    --unlisted` takes a file's own slips out to estimate writing the corpora never saw."""
+    global _in_use
+    _in_use = table
+    from .candidates import _ranked  # its rankings were made with the old table
+
+    _ranked.cache_clear()

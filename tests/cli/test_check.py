@@ -126,3 +126,18 @@ def test_train_prepare_through_the_main_command(tmp_path):
 def test_train_reports_a_missing_recipe(tmp_path):
     proc = run(["train", "train", "no-such-recipe", "--data", str(tmp_path)])
     assert proc.returncode == 1 and b"no recipe" in proc.stderr and b"Traceback" not in proc.stderr
+
+
+def test_bench_errors_unlisted_takes_the_files_own_slips_out_of_the_known_misspellings(tmp_path):
+    # "wons" for "once" is listed once in the shipped table (from the training pairs): the fast
+    # engine finds it there, and not once the file's own occurrence is taken out.
+    tagged = tmp_path / "tagged.tsv"
+    tagged.write_text("err\tI went there wons.\tI went there once.\tw1\n", encoding="utf-8")
+    recalls = []
+    for extra in ([], ["--unlisted"]):
+        proc = run(["bench-errors", str(tagged), "--engine", "fast", "--json", *extra])
+        assert proc.returncode == 0, proc.stderr
+        data = json.loads(proc.stdout)
+        assert data["unlisted"] == bool(extra)
+        recalls.append(data["recall"])
+    assert recalls == [1.0, 0.0]
