@@ -20,7 +20,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ..engine.channel import END, START
 from .confusions import merged_counts
-from .sources import WordPair, is_held_out, parse_birkbeck, parse_holbrook
+from .sources import WordPair, is_held_out, read_pair_corpora
 
 # The longest string a rule rewrites (the written side may be one letter longer: "ough" -> "uff").
 MAX_SPAN = 3
@@ -124,9 +124,7 @@ def write(table: dict[tuple[str, str], float], out: Path) -> None:
 
 
 def run(data: Path, out: Path) -> dict:
-    corpora = data / "corpora"
-    birkbeck = parse_birkbeck((corpora / "birkbeck.dat").read_text(encoding="utf-8", errors="replace"))
-    holbrook = parse_holbrook((corpora / "holbrook.dat").read_text(encoding="utf-8", errors="replace"))
+    birkbeck, holbrook = read_pair_corpora(data)
     pairs = training_pairs(birkbeck, holbrook)
     table = fit(pairs)
     write(table, out)

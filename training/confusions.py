@@ -12,7 +12,7 @@ import math
 from collections import Counter
 from pathlib import Path
 
-from .sources import WordPair, is_held_out, parse_birkbeck, parse_holbrook
+from .sources import WordPair, is_held_out, read_pair_corpora
 
 MAX_PER_WORD = 4
 # A confusion seen once may be an accident; every kept one costs a model call per sentence in which
@@ -104,10 +104,8 @@ def run(data: Path, out: Path) -> dict:
 
     from ..engine.lexicon import open_lexicon
 
-    corpora = data / "corpora"
     lex = open_lexicon()
-    birkbeck = parse_birkbeck((corpora / "birkbeck.dat").read_text(encoding="utf-8", errors="replace"))
-    holbrook = parse_holbrook((corpora / "holbrook.dat").read_text(encoding="utf-8", errors="replace"))
+    birkbeck, holbrook = read_pair_corpora(data)
     generated: list[WordPair] = []
     for path in sorted((data / "synthetic").glob("synthetic_*_gemini3.json")):
         if "word_pairs" in path.name:

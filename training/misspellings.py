@@ -14,7 +14,7 @@ from collections import Counter
 from pathlib import Path
 
 from .confusions import merged_counts
-from .sources import WordPair, is_held_out, parse_birkbeck, parse_holbrook
+from .sources import WordPair, is_held_out, read_pair_corpora
 
 # The meanings kept for one written string, most often first: more are seldom right and each one
 # is a choice the sentence has to score.
@@ -56,10 +56,8 @@ def render(rows: dict[str, list[tuple[str, int]]]) -> str:
 def run(data: Path, out: Path) -> dict:
     from ..engine.lexicon import open_lexicon
 
-    corpora = data / "corpora"
     lex = open_lexicon()
-    birkbeck = parse_birkbeck((corpora / "birkbeck.dat").read_text(encoding="utf-8", errors="replace"))
-    holbrook = parse_holbrook((corpora / "holbrook.dat").read_text(encoding="utf-8", errors="replace"))
+    birkbeck, holbrook = read_pair_corpora(data)
     # Birkbeck's file holds much of Holbrook's: a slip in both counts its larger tally, not the sum.
     counts = merged_counts(misspelling_pairs(birkbeck, lex.is_common, lex.is_valid),
                            misspelling_pairs(holbrook, lex.is_common, lex.is_valid))

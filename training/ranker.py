@@ -99,11 +99,9 @@ def run(data: Path, out: Path, sample: int = 6000, seed: int = 0) -> dict:
     from ..engine.lexicon import open_lexicon
     from ..engine.ranker import FEATURES
     from .channel import training_pairs
-    from .sources import parse_birkbeck, parse_holbrook
+    from .sources import read_pair_corpora
 
-    corpora = data / "corpora"
-    birkbeck = parse_birkbeck((corpora / "birkbeck.dat").read_text(encoding="utf-8", errors="replace"))
-    holbrook = parse_holbrook((corpora / "holbrook.dat").read_text(encoding="utf-8", errors="replace"))
+    birkbeck, holbrook = read_pair_corpora(data)
     train = split_pairs(birkbeck + holbrook, held_out=False)
     rng = random.Random(seed)
     rng.shuffle(train)

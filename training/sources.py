@@ -94,6 +94,14 @@ def parse_word_pair_json(text: str, source: str) -> list[WordPair]:
     ]
 
 
+def read_pair_corpora(data) -> tuple[list[WordPair], list[WordPair]]:
+    """The Birkbeck and Holbrook pairs of a data folder (`corpora/birkbeck.dat`, `corpora/holbrook.dat`),
+    kept apart: Birkbeck's file holds much of Holbrook's, so stages that count slips merge them."""
+    corpora = data / "corpora"
+    return (parse_birkbeck((corpora / "birkbeck.dat").read_text(encoding="utf-8", errors="replace")),
+            parse_holbrook((corpora / "holbrook.dat").read_text(encoding="utf-8", errors="replace")))
+
+
 def is_held_out(correct: str) -> bool:
     """The project-wide held-out rule: these pairs are only ever scored, never learnt from."""
     return hashlib.sha1(correct.lower().encode()).hexdigest().endswith("0")
