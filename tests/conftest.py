@@ -55,15 +55,11 @@ def fix(engine):
 
 
 @pytest.fixture
-def seen(monkeypatch):
+def seen():
     """Stands in a table of known misspellings (`engine.misspellings`) for the shipped one: a test
     of letter slips or of the sentence's choice calls `seen({})` so the training pairs' own
     spellings ("gril" for "girls") do not decide it; `seen({"zorp": (("house", 2),)})` adds one."""
-    from dyslexic_writer.engine import candidates
+    from dyslexic_writer.engine.misspellings import use_misspellings
 
-    def use(table):
-        monkeypatch.setattr(candidates, "load_misspellings", lambda: table)
-        candidates._ranked.cache_clear()
-
-    yield use
-    candidates._ranked.cache_clear()
+    yield use_misspellings
+    use_misspellings(None)

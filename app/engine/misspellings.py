@@ -59,15 +59,16 @@ def shipped_misspellings() -> KnownMisspellings:
     return parse(read_text("dyslexic_writer.resources", "misspellings.tsv"))
 
 
-_in_use: KnownMisspellings | None = None
+# Any mapping of the same shape will do (tests stand in plain dicts).
+_in_use: Mapping[str, tuple[tuple[str, int], ...]] | None = None
 
 
-def load_misspellings() -> KnownMisspellings:
+def load_misspellings() -> Mapping[str, tuple[tuple[str, int], ...]]:
     """The table the engines use: the shipped one unless `use_misspellings` set another."""
     return shipped_misspellings() if _in_use is None else _in_use
 
 
-def use_misspellings(table: KnownMisspellings | None) -> None:
+def use_misspellings(table: Mapping[str, tuple[tuple[str, int], ...]] | None) -> None:
     """Make the engines use `table` (None: the shipped one again). For benchmarks: `bench-errors
     --unlisted` takes a file's own slips out to estimate writing the corpora never saw."""
     global _in_use
