@@ -145,6 +145,11 @@ def _ranked(lex: Lexicon, low: str, wide: bool | None) -> tuple[Candidate, ...]:
     return tuple(out)
 
 
+def ranker_scores(lex: Lexicon, low: str) -> dict[str, float]:
+    """Every correction the ranker weighed for `low`, lower case, with its logit (no context bonus)."""
+    return {c.text.lower(): c.score for c in _ranked(lex, low, None)}
+
+
 def seen_forms(lex: Lexicon, low: str) -> tuple[tuple[str, int], ...]:
     """The words weak spellers meant by `low` (`misspellings`) that the lexicon offers, with how
     often each was seen. Not for a word the lexicon knows as a common one."""

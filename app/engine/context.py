@@ -31,8 +31,8 @@ from rapidfuzz.distance import OSA
 
 from .agreement import (article_slips, cued_forms, is_noun, is_singular_noun, is_verb, share_plurals, wants_verb,
                         warm_up, word_forms)
-from .candidates import (REGULAR_SLIP_COST, SEEN_COST, candidate_pool, rank_corrections, seen_forms, slip_forms,
-                         words_in_spelling)
+from .candidates import (REGULAR_SLIP_COST, SEEN_COST, candidate_pool, rank_corrections, ranker_scores, seen_forms,
+                         slip_forms, words_in_spelling)
 from .channel import load_channel
 from .confusions import ConfusionSets, load_confusions, load_real_words
 from .contractions import load_rules
@@ -124,8 +124,11 @@ MARGINS = {
     # changes than 4 for 4 more wrong ones (with prices up to 4, 6 made 8 fewer right changes for 2
     # fewer false alarms). Once known misspellings (`candidates.seen_forms`) had raised recall to
     # 0.65, 8 made 24 fewer right changes than 3.5 and 9 fewer false alarms ("not man went" ->
-    # many, "rook up" -> look), 7 as few false alarms for 5 more right changes.
-    "slip": 7.0,
+    # many, "rook up" -> look), 7 as few false alarms for 5 more right changes. With the ranker's
+    # share in a non-word's price (`_ranker_price`), 6.5 made 3 or 4 more right changes than 7 and
+    # no more false alarms, with the file's own slips in the known misspellings or not; 6 made 4 more
+    # right ones than 6.5 and 3 more false alarms.
+    "slip": 6.5,
 }
 # `_clears_as_slip`: the margin by which an option another source named wins as a plain noisy
 # channel. On the dev half 3.5 made 5 more right changes than 4 and 2 more wrong ones (3.25 one
@@ -226,6 +229,13 @@ MAX_RARER = 2.5
 HOMOPHONE_RARER = 1.5
 # Nats per unit of error-model cost: the fast ranker's weight (3 per log10 unit), in natural log.
 CHANNEL_WEIGHT = 3.0 * math.log(10)
+# A non-word's corrections pay this share (nats per logit) of how far the fast ranker put each
+# below its best, at most RANKER_MAX_GAP logits (`_ranker_price`). On the dev half, with the
+# file's own slips left out of the known misspellings (`bench-errors --unlisted`), 0.3 made 6 more
+# right changes, 1 fewer wrong one and 1 fewer false alarm; 0.5 and 0.7 made 10 more right
+# changes but 10 and 13 more wrong ones; a gap cap of 3 instead of 6 did the same as 6.
+RANKER_WEIGHT = 0.3
+RANKER_MAX_GAP = 6.0
 # The model's scores carry each word's own frequency; a share of that prior is taken back so that a
 # common word ("flower") does not displace a rarer one the writer chose ("flour") on frequency alone.
 PRIOR_DISCOUNT = 0.5
@@ -284,6 +294,7 @@ class Slot:
     neighbour_first: bool = True
     # Options priced by the learned channel in nats (`_slip_options`), which their score pays.
     learned: dict[str, float] = field(default_factory=dict)
+    ranker: dict[str, float] | None = None  # a non-word's corrections' logits (`_ranker_price`), once asked
 
 
 class ContextEngine(WrapsFast):
@@ -974,11 +985,26 @@ class ContextEngine(WrapsFast):
         if self._priced(slot):
             # Among corrections of a non-word, how likely each slip is counts as much as fit.
             cost = slot.channel.get(low)
-            return self._slip(slot.original, option) if cost is None else CHANNEL_WEIGHT * cost
+            price = self._slip(slot.original, option) if cost is None else CHANNEL_WEIGHT * cost
+            return price + self._ranker_price(slot, low)
         # An option with a slip of its own pays for it ("be for" -> "before").
         if low in slot.channel:
             return CHANNEL_WEIGHT * slot.channel[low]
         return slot.learned.get(low, 0.0)
+
+    def _ranker_price(self, slot: Slot, low: str) -> float:
+        """A non-word's correction pays a share of how far the fast ranker put it below its best:
+        the ranker weighs what neither the slip's price nor the model sees (how the words sound,
+        a misspelling weak spellers are known to make). An option it never weighed (a form added
+        in context) pays as if it trailed by RANKER_MAX_GAP."""
+        if slot.keep_original or " " in slot.original:
+            return 0.0  # a written word is weighed by margins; a slot grown over a neighbour has no one ranking
+        if slot.ranker is None:
+            slot.ranker = ranker_scores(self.lexicon, slot.original.lower())
+        if not slot.ranker:
+            return 0.0
+        gap = max(slot.ranker.values()) - slot.ranker.get(low, -math.inf)
+        return RANKER_WEIGHT * min(RANKER_MAX_GAP, gap)
 
     def _clears_as_slip(self, slot: Slot, option: str) -> bool:
         """Whether an option another source named clears the slip margin as a plain noisy channel

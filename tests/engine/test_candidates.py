@@ -121,3 +121,12 @@ def test_a_common_word_is_never_read_as_a_known_misspelling(lexicon, seen):
     seen({"house": (("horse", 9),), "zub": (("zzzq", 1), ("sub", 1))})
     assert seen_forms(lexicon, "house") == ()
     assert seen_forms(lexicon, "zub") == (("sub", 1),)  # a meaning the lexicon lacks is dropped
+
+
+def test_ranker_scores_are_the_logits_that_order_the_corrections(lexicon):
+    from dyslexic_writer.engine.candidates import ranker_scores
+
+    scores = ranker_scores(lexicon, "freind")
+    best = max(scores, key=scores.get)
+    assert best == rank_corrections(lexicon, "freind")[0].text.lower() == "friend"
+    assert all(w == w.lower() for w in scores)

@@ -810,3 +810,26 @@ def test_two_written_words_known_as_a_misspelling_of_one(make, seen):
     result = make(liked=["enough"]).check("I had a zorble cake.")
     assert result.corrected == "I had enough cake."
     assert result.suggestions[0].kind == Kind.SPACING
+
+
+def test_a_non_words_corrections_pay_for_trailing_the_fast_ranker(engine):
+    from dyslexic_writer.engine.candidates import ranker_scores
+    from dyslexic_writer.engine.context import RANKER_MAX_GAP, RANKER_WEIGHT, Slot
+
+    ctx = ContextEngine(engine, FakeScorer())
+    logits = ranker_scores(engine.lexicon, "freind")
+    ranked = sorted(logits, key=logits.get, reverse=True)
+    top, runner = ranked[0], ranked[1]
+    slot = Slot(0, 6, "freind", [top, runner, "friendlier"], "nonword", keep_original=False)
+    assert ctx._ranker_price(slot, top) == 0.0
+    gap = logits[top] - logits[runner]
+    assert ctx._ranker_price(slot, runner) == pytest.approx(RANKER_WEIGHT * min(RANKER_MAX_GAP, gap))
+    # a form the ranker never weighed pays the most it can
+    unweighed = "zzzz"
+    assert ctx._ranker_price(slot, unweighed) == pytest.approx(RANKER_WEIGHT * RANKER_MAX_GAP)
+    # the price is part of what the option pays in the sentence
+    assert ctx._price(slot, runner) == pytest.approx(ctx._slip("freind", runner) + ctx._ranker_price(slot, runner))
+    # a written word is weighed by margins, and a slot grown over a neighbour has no one ranking
+    assert ctx._ranker_price(Slot(0, 4, "from", ["form"], "slip"), "form") == 0.0
+    grown = Slot(0, 8, "a nother", ["another", "a mother"], "nonword", keep_original=False)
+    assert ctx._ranker_price(grown, "a mother") == 0.0
