@@ -1,6 +1,6 @@
 import pytest
 
-from dyslexic_writer.engine.candidates import join_candidate, rank_corrections
+from dyslexic_writer.engine.candidates import join_candidate, rank_corrections, ranker_scores
 from dyslexic_writer.engine.types import Kind
 
 
@@ -124,8 +124,6 @@ def test_a_common_word_is_never_read_as_a_known_misspelling(lexicon, seen):
 
 
 def test_ranker_scores_are_the_logits_that_order_the_corrections(lexicon):
-    from dyslexic_writer.engine.candidates import ranker_scores
-
     scores = ranker_scores(lexicon, "freind")
     best = max(scores, key=scores.get)
     assert best == rank_corrections(lexicon, "freind")[0].text.lower() == "friend"
