@@ -257,9 +257,11 @@ SLIP_MAX_PRICE = 5.5
 # the pair frequencies either side, the slip's price taken off). On the dev half -3 asked about a
 # fifth of the options up to price 4, which held 116 of the 155 missed tagged corrections among
 # them; -4.5 made no more right changes and cost 7 ms a line more. Five a word instead of three
-# made 2 more right changes and 2 more wrong ones.
+# made 2 more right changes and 2 more wrong ones at first; with the slip margin at 6.5 and the
+# ranker's share in non-words' prices, 5 more right changes and 1 fewer wrong one (`--unlisted`: 2
+# more right, 1 fewer false alarm), no slower; 8 did the same as 5.
 SLIP_MIN_ODDS = -3.0
-SLIP_OPTIONS = 3  # the likeliest few, by that estimate
+SLIP_OPTIONS = 5  # the likeliest few, by that estimate
 # A word pair the bigram list does not have (it stops at Zipf 4.17) is taken to be as common as
 # chance would make it (Zipf is log10 of a word's frequency per billion words), at most this.
 BIGRAM_UNSEEN = 4.0
