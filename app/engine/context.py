@@ -296,7 +296,8 @@ class Slot:
     neighbour_first: bool = True
     # Options priced by the learned channel in nats (`_slip_options`), which their score pays.
     learned: dict[str, float] = field(default_factory=dict)
-    ranker: dict[str, float] | None = None  # a non-word's corrections' logits (`_ranker_price`), once asked
+    # How far (logits) the fast ranker put each of a non-word's corrections below its best (`_ranker_price`).
+    trails: dict[str, float] | None = None
 
 
 class ContextEngine(WrapsFast):
@@ -1001,12 +1002,13 @@ class ContextEngine(WrapsFast):
         in context) pays as if it trailed by RANKER_MAX_GAP."""
         if slot.keep_original or " " in slot.original:
             return 0.0  # a written word is weighed by margins; a slot grown over a neighbour has no one ranking
-        if slot.ranker is None:
-            slot.ranker = ranker_scores(self.lexicon, slot.original.lower())
-        if not slot.ranker:
+        if slot.trails is None:
+            logits = ranker_scores(self.lexicon, slot.original.lower())
+            best = max(logits.values(), default=0.0)
+            slot.trails = {w: best - v for w, v in logits.items()}
+        if not slot.trails:
             return 0.0
-        gap = max(slot.ranker.values()) - slot.ranker.get(low, -math.inf)
-        return RANKER_WEIGHT * min(RANKER_MAX_GAP, gap)
+        return RANKER_WEIGHT * min(RANKER_MAX_GAP, slot.trails.get(low, math.inf))
 
     def _clears_as_slip(self, slot: Slot, option: str) -> bool:
         """Whether an option another source named clears the slip margin as a plain noisy channel
