@@ -652,6 +652,10 @@ def test_options_of_a_written_word_are_pruned_sooner_than_a_non_words(engine):
     ContextEngine(engine, scorer).check("Then we went their with a big doard.")
     assert scorer.floors["their"] == context.WORD_SCORE_FLOOR < context.SCORE_FLOOR
     assert scorer.floors["board"] == context.SCORE_FLOOR  # "doard" must change: its options keep the looser floor
+    # A join is never pruned by its first token: " with" starts "with out" and is likelier than " without".
+    scorer.floors = {}
+    ContextEngine(engine, scorer).check("Then we went home with out a coat.")
+    assert scorer.floors["with"] == math.inf
 
 
 def test_a_non_words_options_are_pruned_by_fit_and_slip_price_together(engine):
