@@ -152,11 +152,6 @@ POSSESSIVE_MIN_LEN = 4  # "his", "was", "its" and "us" are no owners
 # What is owned is a word of substance: "the boys name", not "the boys were" or "Contributors to".
 # On the dev half this halved the questions and lost no right change.
 POSSESSIVE_MAX_NEXT_ZIPF = 6.0
-# A space added or taken away: the written pair's first token is often the joined word's first
-# part ("with out": " with" against " without"), so first tokens cannot be compared. Half the
-# join options were dropped that way; scored whole, on the dev half, one more right join ("out fit")
-# and one more false alarm ("on a round"); "a head with out a body" came within 0.1 nat.
-SPACING_SOURCES = frozenset({"join", "split"})
 WINDOW_WORDS = 3  # words after the slot that are scored with it
 # An option whose first token is this many nats less likely than the best first token of its slot
 # is not scored further (most homophone and real-word options are impossible right there). On the
@@ -173,6 +168,12 @@ FLOOR_MIN_WORDS = 3
 # lost one right change and took the median from 155 to 136 ms a line (3 lost six). (Again with the
 # slip options in: 6 and 8 made 3 fewer and 2 more right changes, with 2 and 3 more false alarms.)
 WORD_SCORE_FLOOR = 4.0
+# No floor at all where a space is added or taken away: the written pair's first token is often
+# the joined word's first part ("with out": " with" against " without"), so first tokens cannot be
+# compared. Half the join options were dropped that way; scored whole, on the dev half, one more
+# right join ("out fit") and one more false alarm ("on a round"); "a head with out a body" came
+# within 0.1 nat.
+SPACING_SOURCES = frozenset({"join", "split"})
 # A change re-scores the undecided slots that start within this many words after it (on long
 # run-on lines, re-scoring everything after each change doubled the mean time per line).
 RESCORE_WORDS = 8
