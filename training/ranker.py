@@ -36,7 +36,7 @@ def build_examples(lex, pairs, wide: bool = True, channel_of=None) -> tuple[list
         low, want = p.misspelling.lower(), p.correct.lower()
         channel = channel_of(want) if channel_of else None
         rows, words = [], []
-        for w, (close, same) in candidate_pool(lex, low, wide).items():
+        for w, (close, same) in candidate_pool(lex, low, wide, channel=channel).items():
             rows.append(features(low, w, lex.zipf(w), close, same, lex.is_name(w), channel=channel)[0])
             words.append(w)
         for a, b, z in _splits(lex, low):

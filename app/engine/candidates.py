@@ -14,9 +14,12 @@ from .lexicon import AMERICAN, BRITISH, Lexicon
 from .misspellings import load_misspellings
 from .morphology import variants
 from .ranker import features, logit, softmax, wide_index
+from .respell import respeller
 from .types import Kind
 
 MAX_DISTANCE = 2
+# The words the learned slips lead back to (`respell`) that join a wide pool, likeliest first.
+RESPELL_LIMIT = 10
 _VOWELS = frozenset("aeiouy")
 MAX_SOUND_LENGTH_GAP = 3
 # Words this short get only the close search: a wide one finds hundreds of unrelated short words.
@@ -55,7 +58,7 @@ def explain(kind: str, typo: str, word: str) -> str:
     return f"not in the dictionary: did you mean {word}?"
 
 
-def candidate_pool(lex: Lexicon, low: str, wide: bool | None = None) -> dict[str, tuple[bool, bool]]:
+def candidate_pool(lex: Lexicon, low: str, wide: bool | None = None, channel=None) -> dict[str, tuple[bool, bool]]:
     """word -> (found by the close search, sounds the same). `wide` adds the wider letter and sound
     searches; None adds them for words of WIDE_MIN_LENGTH letters or more (on the training split
     that raised top-5 from 70.6% to 72.6%, at about twice the time per word)."""
@@ -76,6 +79,10 @@ def candidate_pool(lex: Lexicon, low: str, wide: bool | None = None) -> dict[str
         for w in index.letters_near(low) + index.sounds_near(low):
             if w != low and w not in pool:
                 pool[w] = (False, False)
+        if RESPELL_LIMIT:
+            for w in respeller(lex, channel).words(low, RESPELL_LIMIT):
+                if w not in pool:
+                    pool[w] = (False, False)
     return pool
 
 

@@ -33,6 +33,10 @@ class Channel:
         self._span = max((len(a) for a in self._rules), default=0)  # the longest string a rule rewrites
         self.log_prob = lru_cache(maxsize=65536)(self._log_prob)
 
+    def rules(self) -> dict[str, dict[str, float]]:
+        """intended -> {written: log-prob}, the learned rules (read only)."""
+        return self._rules
+
     def _log_prob(self, written: str, word: str) -> float:
         """Natural-log P(written | word), both lower case (`log_prob` is this, remembered)."""
         w, c = START + written + END, START + word + END

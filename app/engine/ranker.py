@@ -2,7 +2,8 @@
 
 Severe misspellings ("dicuverd", "sneking") are often more than two slips from the intended word,
 beyond what the symmetric-delete index finds. The *wide* pool adds words of similar length whose
-letters overlap most (rapidfuzz, in C) and words whose sound code is one step from the typo's.
+letters overlap most (rapidfuzz, in C), words whose sound code is one step from the typo's, and the
+words weak spellers' learned slips lead back to (`respell`: "nolij" -> knowledge).
 Every candidate is then described by a few features (weighted edit cost, plain and phonetic
 distances, shared first/last letters, frequency) and scored by a linear model whose weights were
 fitted, as a softmax over each pool, on the *training* split of the Birkbeck+Holbrook pairs

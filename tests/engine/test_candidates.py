@@ -1,6 +1,6 @@
 import pytest
 
-from dyslexic_writer.engine.candidates import join_candidate, rank_corrections, ranker_scores
+from dyslexic_writer.engine.candidates import candidate_pool, join_candidate, rank_corrections, ranker_scores
 from dyslexic_writer.engine.types import Kind
 
 
@@ -35,6 +35,16 @@ def test_sound_alike_spellings_are_offered(lexicon):
 def test_severe_misspellings_reach_the_wide_search(lexicon):
     # Three or more slips away: beyond the two-deletion index, found by letter and sound overlap.
     assert "discovered" in [c.text for c in rank_corrections(lexicon, "dicuverd")]
+
+
+def test_spellings_no_letter_or_sound_search_reaches_are_traced_back_through_learned_slips(lexicon, monkeypatch):
+    # "nolij": the silent k left out, "ow" written "o", "e" as "i" and "dge" as "j"; neither the
+    # letters nor the sound code are near enough to "knowledge" for the other searches.
+    from dyslexic_writer.engine import candidates
+
+    assert "knowledge" in candidate_pool(lexicon, "nolij")
+    monkeypatch.setattr(candidates, "RESPELL_LIMIT", 0)
+    assert "knowledge" not in candidate_pool(lexicon, "nolij")
 
 
 def test_probabilities_are_a_distribution_over_the_pool(lexicon):
