@@ -61,7 +61,9 @@ def explain(kind: str, typo: str, word: str) -> str:
 def candidate_pool(lex: Lexicon, low: str, wide: bool | None = None, channel=None) -> dict[str, tuple[bool, bool]]:
     """word -> (found by the close search, sounds the same). `wide` adds the wider letter and sound
     searches; None adds them for words of WIDE_MIN_LENGTH letters or more (on the training split
-    that raised top-5 from 70.6% to 72.6%, at about twice the time per word)."""
+    that raised top-5 from 70.6% to 72.6%, at about twice the time per word), with the words the
+    learned slips lead back to (`respell`), traced with `channel` where given (training passes one
+    fitted without the word) or the shipped one."""
     # Short words have hundreds of neighbours at distance 2, almost none of them meant.
     max_distance = 1 if len(low) <= 4 else MAX_DISTANCE
     pool: dict[str, tuple[bool, bool]] = {}
