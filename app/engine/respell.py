@@ -56,12 +56,10 @@ class Respeller:
         for written in self._rules:
             self._rules[written] = sorted(self._rules[written], key=lambda r: -r[1])[:RULES_PER_SPELLING]
         self._span = max((len(w) for w in self._rules), default=0)
-        best: dict[str, float] = {}
-        for w, z in rows:
-            if z >= MIN_ZIPF and len(w) >= 2 and w.isalpha() and w.islower():
-                best[START + w + END] = max(z, best.get(START + w + END, 0.0))
-        self._keys = sorted(best)
-        self._zipf = array("f", (best[k] for k in self._keys))
+        zipf = {START + w + END: z for w, z in rows
+                if z >= MIN_ZIPF and len(w) >= 2 and w.isalpha() and w.islower()}
+        self._keys = sorted(zipf)
+        self._zipf = array("f", (zipf[k] for k in self._keys))
         self._table = _sparse_max(self._zipf)
 
     def words(self, written: str, limit: int = 10) -> list[str]:
@@ -89,7 +87,6 @@ class Respeller:
             for p, s in list(layer.items()):
                 for a, lp in left_out:
                     offer(j, p + a, s + lp)
-            layer = layers[j]
             if len(layer) > BEAM:
                 keep = sorted(layer, key=lambda p: -(layer[p] + LN10 * bound[p]))[:BEAM]
                 layer = layers[j] = {p: layer[p] for p in keep}
@@ -116,8 +113,7 @@ class Respeller:
     def _next_letters(self, prefix: str) -> set[str]:
         """The letters some word continues `prefix` with, and "" (a rule may add nothing)."""
         keys = self._keys
-        lo = bisect.bisect_left(keys, prefix)
-        hi = bisect.bisect_left(keys, prefix + _HIGH, lo)
+        lo, hi = self._range(prefix)
         n = len(prefix)
         found = {""}
         while lo < hi:
@@ -129,11 +125,15 @@ class Respeller:
             lo = bisect.bisect_left(keys, prefix + c + _HIGH, lo, hi)
         return found
 
+    def _range(self, prefix: str) -> tuple[int, int]:
+        """Where the words starting with `prefix` lie in the sorted list (empty where none does)."""
+        lo = bisect.bisect_left(self._keys, prefix)
+        return lo, bisect.bisect_left(self._keys, prefix + _HIGH, lo)
+
     def _bound(self, prefix: str) -> float:
         """The Zipf of the commonest word starting with `prefix` (a whole word where it ends in
         END), or -1 where none does."""
-        lo = bisect.bisect_left(self._keys, prefix)
-        hi = bisect.bisect_left(self._keys, prefix + _HIGH, lo)
+        lo, hi = self._range(prefix)
         if lo >= hi:
             return -1.0
         k = (hi - lo).bit_length() - 1
