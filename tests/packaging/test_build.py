@@ -73,7 +73,7 @@ def test_staged_sources_follow_the_package_dir_mapping(tmp_path):
     assert dirs["dyslexic_writer"] == "app" and dirs["dyslexic_writer.resources"] == "resources"
     src = build.stage_sources(tmp_path)
     pkg = src / "dyslexic_writer"
-    assert (pkg / "cli.py").is_file() and (pkg / "engine" / "lexicon.py").is_file()
+    assert (pkg / "cli" / "__init__.py").is_file() and (pkg / "cli" / "io.py").is_file() and (pkg / "engine" / "lexicon.py").is_file()
     assert (pkg / "models" / "catalog.yaml").is_file() and (pkg / "resources" / "lexicon").is_dir()
     assert not (pkg / "training").exists()
 
