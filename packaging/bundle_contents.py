@@ -6,6 +6,8 @@ check it, so a dependency that loads files or modules by name cannot silently dr
 
 from __future__ import annotations
 
+from pathlib import Path
+
 # Packages whose data files are read at run time (word lists, frequency tables, model chunks).
 # Without symspellpy's, load_dictionary() quietly returns False; without wordfreq's, every
 # frequency is 0; the embedded model is four chunk packages found through importlib.resources.
@@ -60,6 +62,23 @@ EXCLUDES = (
     "torch", "transformers", "datasets", "trl", "peft", "accelerate", "sentencepiece",
     "pandas", "pyarrow", "tkinter", "matplotlib", "IPython", "pytest", "hypothesis",
 )
+
+# Where the dictionary index goes in the bundle: beside the word lists, where
+# engine/shipped_index.py looks for it.
+SHIPPED_INDEX_FOLDER = "dyslexic_writer/resources/index"
+
+
+def own_data_files(source_tree: Path) -> list[tuple[str, str]]:
+    """Our package's data files as (file, folder in the bundle): every file of the staged copy that
+    is neither Python nor a folder's README, at its place in the package
+    (dyslexic_writer/resources/curated/..., dyslexic_writer/resources/generated/...,
+    dyslexic_writer/models/...). app/package_data.py reads them from there when frozen."""
+    out = []
+    for f in sorted(Path(source_tree, "dyslexic_writer").rglob("*")):
+        if f.is_file() and f.suffix not in (".py", ".pyc", ".md"):
+            out.append((str(f), str(f.parent.relative_to(source_tree))))
+    return out
+
 
 APP_NAME = "dyslexic-writer"  # the executable and the folder
 DISPLAY_NAME = "Dyslexic Writer"

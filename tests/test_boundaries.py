@@ -39,3 +39,25 @@ def test_the_app_does_not_load_torch():
             "print('torch' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+
+def imports_importlib_resources(node: ast.AST) -> bool:
+    if isinstance(node, ast.Import):
+        return any(a.name == "importlib.resources" for a in node.names)
+    if isinstance(node, ast.ImportFrom):
+        return node.module == "importlib.resources" or (
+            node.module == "importlib" and any(a.name == "resources" for a in node.names))
+    return False
+
+
+def test_package_data_is_read_through_one_helper():
+    """importlib.resources appears only in app/package_data.py, which works the same from a source
+    tree, a wheel and a PyInstaller bundle (shipped_index looks for a file the build adds, with its
+    own bundle path first)."""
+    allowed = {"app/package_data.py", "app/engine/shipped_index.py"}
+    for folder in ("app", "training"):
+        for path in (ROOT / folder).rglob("*.py"):
+            name = str(path.relative_to(ROOT))
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            assert name in allowed or not any(imports_importlib_resources(n) for n in ast.walk(tree)), name

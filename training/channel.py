@@ -1,6 +1,6 @@
 """Learning how weak spellers misspell (`dyslexic-writer train channel`): which strings of letters they
 write for which ("oa" as "o", "ck" as "k", "ea" as "ee"), and how often, from the training split of
-the Birkbeck+Holbrook pairs. The app reads the result from resources/channel.tsv
+the Birkbeck+Holbrook pairs. The app reads the result from resources/generated/channel.tsv
 (`engine.channel`), which prices a correction of a non-word by how likely the slip is.
 
 The method is Brill and Moore's (2000): align each misspelling with its word, take every edit with

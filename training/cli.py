@@ -47,25 +47,25 @@ def build_parser() -> argparse.ArgumentParser:
 
     rk = sub.add_parser("ranker", help="fit the word-correction ranker on the training split of the pairs")
     rk.add_argument("--data", type=Path, default=None, help="folder with corpora/ (default ../shared/data)")
-    rk.add_argument("--out", type=Path, default=Path("resources/ranker.yaml"))
+    rk.add_argument("--out", type=Path, default=Path("resources/generated/ranker.yaml"))
     rk.add_argument("--sample", type=int, default=6000, help="training pairs to use")
 
     cf = sub.add_parser("confusions", help="derive real-word confusions from the training split of the pairs")
     cf.add_argument("--data", type=Path, default=None, help="folder with corpora/ and synthetic/ (default ../shared/data)")
-    cf.add_argument("--out", type=Path, default=Path("resources/real_words.yaml"))
+    cf.add_argument("--out", type=Path, default=Path("resources/generated/real_words.yaml"))
 
     ch = sub.add_parser("channel", help="learn weak spellers' letter slips from the training split of the pairs")
     ch.add_argument("--data", type=Path, default=None, help="folder with corpora/ (default ../shared/data)")
-    ch.add_argument("--out", type=Path, default=Path("resources/channel.tsv"))
+    ch.add_argument("--out", type=Path, default=Path("resources/generated/channel.tsv"))
 
     ms = sub.add_parser("misspellings", help="list weak spellers' known misspellings from the training split of the pairs")
     ms.add_argument("--data", type=Path, default=None, help="folder with corpora/ (default ../shared/data)")
-    ms.add_argument("--out", type=Path, default=Path("resources/misspellings.tsv"))
+    ms.add_argument("--out", type=Path, default=Path("resources/generated/misspellings.tsv"))
 
     ht = sub.add_parser("head-tokens", help="the token list that lets the CPU skip a model's output layer")
     ht.add_argument("model", type=Path, nargs="?", default=None, help="a GGUF (default: the embedded model)")
     ht.add_argument("--data", type=Path, default=None, help="folder with synthetic/ (default ../shared/data)")
-    ht.add_argument("--out", type=Path, default=Path("resources/output_head/gemma3-270m.npy"))
+    ht.add_argument("--out", type=Path, default=Path("resources/generated/output_head/gemma3-270m.npy"))
     ht.add_argument("--sentences", type=int, default=600)
 
     pu = sub.add_parser("publish", help="write a model card and upload to the hub")

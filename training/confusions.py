@@ -2,7 +2,7 @@
 spellers write for which other words ("cave" for "gave", "were" for "where"), from the training
 split of the Birkbeck+Holbrook pairs (a pair whose misspelling is itself a word) and the generated
 sentence pairs. The held-out split never feeds it. The app reads the result from
-resources/real_words.yaml; the context model still decides every case in its sentence.
+resources/generated/real_words.yaml; the context model still decides every case in its sentence.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """Listing weak spellers' known misspellings (`dyslexic-writer train misspellings`): which non-words
 they wrote for which words ("cort" for "caught", "wons" for "once"), from the training split of the
 Birkbeck+Holbrook pairs. The held-out split never feeds it. The app reads the result from
-resources/misspellings.tsv (`engine.misspellings`): a listed word joins the corrections of its
-misspelling however far apart the letters are, and the sentence still picks among them.
+resources/generated/misspellings.tsv (`engine.misspellings`): a listed word joins the corrections
+of its misspelling however far apart the letters are, and the sentence still picks among them.
 
 Severe phonetic misspellings are where edit distance and letter rules fail ("cort" is one letter from
 "court" and three from "caught"), and they recur: one child's spelling of a word is often another's.

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 import yaml
+
+from dyslexic_writer import package_data
 
 
 @dataclass
@@ -37,7 +38,7 @@ class Recipe:
 
 
 def recipes_dir() -> Path:
-    return Path(str(resources.files("dyslexic_writer.training").joinpath("recipes")))
+    return package_data.path("recipes", "dyslexic_writer.training")
 
 
 def load_recipe(name_or_path: str, overrides: dict | None = None) -> Recipe:

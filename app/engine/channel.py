@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import lru_cache
 
-from .resources import read_text
+from ..package_data import read_text
 
 START, END = "^", "$"  # the word's edges, as the rules mark them
 # A letter written as the writer meant it: nearly always.
@@ -81,7 +81,7 @@ class Channel:
 
 
 def parse(text: str) -> dict[tuple[str, str], float]:
-    """resources/channel.tsv: intended, written, log-probability per line; `#` comments."""
+    """resources/generated/channel.tsv: intended, written, log-probability per line; `#` comments."""
     table = {}
     for line in text.splitlines():
         if not line or line.startswith("#"):

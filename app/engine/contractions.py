@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .resources import load_yaml
+from ..package_data import load_yaml
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ import threading
 import time
 from pathlib import Path
 
-from .resources import load_yaml, read_text, word_list
+from ..package_data import load_yaml, read_text, word_list
 
 # Bump when the tables or the way they are built change, so old caches are rebuilt.
 INDEX_FORMAT = 8

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
 
-from .resources import read_text
+from ..package_data import read_text
 
 
 class KnownMisspellings(Mapping):
@@ -42,8 +42,8 @@ class KnownMisspellings(Mapping):
 
 
 def parse(text: str) -> KnownMisspellings:
-    """resources/misspellings.tsv: written, meant, times seen per line; `#` comments. A written
-    word's meanings keep the file's order (most often first)."""
+    """resources/generated/misspellings.tsv: written, meant, times seen per line; `#` comments. A
+    written word's meanings keep the file's order (most often first)."""
     rows: dict[str, str] = {}
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):

@@ -19,7 +19,7 @@ class PromptFormat:
 def prompt_format(family: str) -> PromptFormat:
     import yaml
 
-    from .resources import read_text
+    from ..package_data import read_text
 
     data = yaml.safe_load(read_text("dyslexic_writer.models", "prompts.yaml"))
     if family not in data["families"]:

@@ -7,7 +7,7 @@ words weak spellers' learned slips lead back to (`respell`: "nolij" -> knowledge
 Every candidate is then described by a few features (weighted edit cost, plain and phonetic
 distances, shared first/last letters, frequency) and scored by a linear model whose weights were
 fitted, as a softmax over each pool, on the *training* split of the Birkbeck+Holbrook pairs
-(`dyslexic-writer train ranker`; weights in resources/ranker.yaml). The held-out split is never used.
+(`dyslexic-writer train ranker`; weights in resources/generated/ranker.yaml). The held-out split is never used.
 """
 
 from __future__ import annotations
@@ -20,9 +20,9 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Indel, JaroWinkler, Levenshtein
 
+from ..package_data import load_yaml
 from .channel import load_channel
 from .error_model import edit_cost
-from .resources import load_yaml
 
 FEATURES = (
     "cost", "lev", "indel_sim", "jaro", "sound_dist", "sound_same", "first", "last", "len_gap",

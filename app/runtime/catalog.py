@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from ..engine.resources import read_text
+from ..package_data import read_text
 from .gguf_meta import ModelShape
 
 ROLES = ("scorer", "corrector")

@@ -22,14 +22,18 @@ from pathlib import Path
 
 import numpy as np
 
+from .. import package_data
+
 HIDDEN_TENSOR = b"result_norm"  # llama.cpp's name for the final norm's output, before the output layer
 _LIB_NAMES = {"win32": "ggml-base.dll", "darwin": "libggml-base.dylib"}
 
 
-def head_tokens_path(model_id: str) -> Path:
-    from importlib import resources
-
-    return Path(str(resources.files("dyslexic_writer.resources").joinpath("output_head", f"{model_id}.npy")))
+def head_tokens_path(model_id: str) -> Path | None:
+    """The token list shipped for this model (`resources/generated/output_head/`), or None."""
+    try:
+        return package_data.path(f"output_head/{model_id}.npy")
+    except FileNotFoundError:
+        return None
 
 
 def _ggml():
@@ -141,7 +145,7 @@ def _callback_type():
 def open_head(model_path: Path, model_id: str, n_vocab: int) -> HiddenHead | None:
     """A head for this model on CPU, or None when it cannot be used here."""
     tokens = head_tokens_path(model_id)
-    if not tokens.is_file():
+    if tokens is None or not tokens.is_file():
         return None
     try:
         import gguf

@@ -1,4 +1,4 @@
-"""The `check` command's contract, run as a real process."""
+"""The `check` command's contract, run as a real process, and its readable format."""
 
 import json
 import os
@@ -6,6 +6,9 @@ import subprocess
 import sys
 
 import pytest
+
+from dyslexic_writer.cli.check import readable
+from dyslexic_writer.engine.types import CheckResult, Kind, Suggestion
 
 
 def run(args, stdin=b"", timeout=120):
@@ -141,3 +144,9 @@ def test_bench_errors_unlisted_takes_the_files_own_slips_out_of_the_known_misspe
         assert data["unlisted"] == bool(extra)
         recalls.append(data["recall"])
     assert recalls == [1.0, 0.0]
+
+
+def test_readable_output_for_an_unknown_word():
+    s = Suggestion(0, 5, "xqzzy", (), Kind.UNKNOWN, 0.4, "fast", "not in the dictionary")
+    out = readable(CheckResult("xqzzy here", (s,)))
+    assert "'xqzzy' (not in the dictionary; no suggestion)" in out and "corrected: xqzzy here" in out

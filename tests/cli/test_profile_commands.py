@@ -4,9 +4,8 @@ import json
 
 import pytest
 
-from dyslexic_writer.cli import _readable, main
+from dyslexic_writer.cli import main
 from dyslexic_writer.engine.profile import Profile
-from dyslexic_writer.engine.types import CheckResult, Kind, Suggestion
 
 
 @pytest.fixture(autouse=True)
@@ -71,9 +70,3 @@ def test_bench_personal_ends_with_one_json_object(tmp_path, capsys):
 def test_bench_personal_reports_an_unreadable_file(tmp_path, capsys):
     assert main(["bench-personal", str(tmp_path / "missing.tsv")]) == 2
     assert "cannot read" in capsys.readouterr().err
-
-
-def test_readable_output_for_an_unknown_word():
-    s = Suggestion(0, 5, "xqzzy", (), Kind.UNKNOWN, 0.4, "fast", "not in the dictionary")
-    out = _readable(CheckResult("xqzzy here", (s,)))
-    assert "'xqzzy' (not in the dictionary; no suggestion)" in out and "corrected: xqzzy here" in out

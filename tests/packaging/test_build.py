@@ -73,9 +73,15 @@ def test_staged_sources_follow_the_package_dir_mapping(tmp_path):
     assert dirs["dyslexic_writer"] == "app" and dirs["dyslexic_writer.resources"] == "resources"
     src = build.stage_sources(tmp_path)
     pkg = src / "dyslexic_writer"
-    assert (pkg / "cli.py").is_file() and (pkg / "engine" / "lexicon.py").is_file()
-    assert (pkg / "models" / "catalog.yaml").is_file() and (pkg / "resources" / "lexicon").is_dir()
+    assert (pkg / "cli" / "__init__.py").is_file() and (pkg / "cli" / "io.py").is_file() and (pkg / "engine" / "lexicon.py").is_file()
+    assert (pkg / "models" / "catalog.yaml").is_file() and (pkg / "resources" / "curated" / "lexicon").is_dir()
     assert not (pkg / "training").exists()
+    datas = {Path(folder) / Path(f).name for f, folder in bundle_contents.own_data_files(src)}
+    for name in ("resources/curated/contractions.yaml", "resources/curated/lexicon/extra_words.txt",
+                 "resources/generated/channel.tsv", "resources/generated/output_head/gemma3-270m.npy",
+                 "models/catalog.yaml"):
+        assert Path("dyslexic_writer", name) in datas, name
+    assert not any(p.suffix in (".py", ".md") for p in datas)
 
 
 def test_minimal_env_has_no_python(tmp_path):

@@ -1,32 +1,21 @@
-"""The profile's sub-commands: `learn`, `profile show|forget` and `bench-personal` (`check --profile`
-lives with `check` in cli.py). Kept apart so cli.py stays a table of contents."""
+"""The writer's profile: `learn`, `profile show|forget` and `bench-personal` (`check --profile`
+lives with `check`)."""
 
 from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
-
-def open_profile(path: str | None, command: str):
-    """The profile at `path` (or the default one); a notice about a broken file goes to stderr."""
-    from .engine.profile import Profile
-
-    profile, notice = Profile.open(Path(path).expanduser() if path else None)
-    if notice:
-        print(f"dyslexic-writer {command}: {notice}", file=sys.stderr)
-    return profile
+from .io import InputError, engine_label, engine_options, engine_or_exit, open_profile, parse_file, read_lines
 
 
 def cmd_learn(args) -> int:
     """Lines `written<TAB>intended[<TAB>sentence]`, each recorded as an accepted correction."""
-    from .cli import InputError, _read_lines
-
     profile = open_profile(args.profile, "learn")
     learned = skipped = 0
     try:
         with profile.batch():
-            for name, n, line in _read_lines(args.files):
+            for name, n, line in read_lines(args.files):
                 if not line.strip() or line.startswith("#"):
                     continue
                 parts = line.split("\t")
@@ -66,21 +55,21 @@ def cmd_profile(args) -> int:
 
 
 def cmd_bench_personal(args) -> int:
-    from .bench.errors import parse_tagged
-    from .bench.personal import format_report, run
-    from .cli import _engine_or_exit, parse_file
+    from ..bench.errors import parse_tagged
+    from ..bench.personal import format_report, run
 
     lines = parse_file(args.file, parse_tagged, "bench-personal")
     if lines is None:
         return 2
-    engine = _engine_or_exit(args, "bench-personal")
+    engine = engine_or_exit(args, "bench-personal")
     if engine is None:
         return 1
+
     def progress(writer, n, so_far):  # a long model run shows where it is, and the figures so far
         print(f"  {writer}: {n} lines; so far {json.dumps(so_far.summary())}", file=sys.stderr, flush=True)
 
     res = run(engine, lines, progress=progress)
-    label = engine.name if engine.name == "fast" else f"{engine.name} ({getattr(engine, 'model_name', '') or args.model or 'embedded'})"
+    label = engine_label(engine, args.model)
     print(format_report(res, f"{args.file}: engine {label}, each writer's profile learning line by line"))
     print(json.dumps(res.summary()))
     return 0
@@ -99,6 +88,5 @@ def add_commands(sub) -> None:
 
     bp = sub.add_parser("bench-personal", help="replay tagged writing writer by writer, learning as it goes")
     bp.add_argument("file", metavar="FILE.tsv")
-    bp.add_argument("--engine", choices=("fast", "auto"), default="fast")
-    bp.add_argument("--model", metavar="PATH_OR_ID")
+    engine_options(bp, ("fast", "auto"), "fast")
     bp.set_defaults(func=cmd_bench_personal)

@@ -1,0 +1,3 @@
+from dyslexic_writer.cli import main
+
+raise SystemExit(main())
