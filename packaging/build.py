@@ -121,7 +121,7 @@ def build_index(work: Path) -> Path:
     # An index from an earlier build is reused when its fingerprint still matches the sources.
     code = ("import sys; from pathlib import Path; from dyslexic_writer.engine import lexicon as L; "
             "p = Path(sys.argv[1]) / f'lexicon-v{L.INDEX_FORMAT}.sqlite'; "
-            "L._is_current(p) or L.build_index(p); assert L._is_current(p); print(p)")
+            "L.is_current(p) or L.build_index(p); assert L.is_current(p); print(p)")
     done = subprocess.run([sys.executable, "-c", code, str(out)], check=True, capture_output=True, text=True)
     return Path(done.stdout.strip().splitlines()[-1])
 
@@ -139,15 +139,18 @@ def stage_sources(work: Path, skip: tuple[str, ...] = ("dyslexic_writer.training
     install's package-dir mapping, so it analyses this copy instead."""
     out = work / "src"
     shutil.rmtree(out, ignore_errors=True)
-    for pkg, folder in sorted(package_dirs().items()):
+    dirs = package_dirs()
+    for pkg, folder in sorted(dirs.items()):
         if pkg in skip:
             continue
         dest = out.joinpath(*pkg.split("."))
         dest.mkdir(parents=True, exist_ok=True)
-        for f in (ROOT / folder).iterdir():  # this folder only: sub-packages have their own entry
+        for f in (ROOT / folder).iterdir():
             if f.is_file() and f.suffix != ".pyc":
                 shutil.copy2(f, dest / f.name)
-            elif f.is_dir() and f.name != "__pycache__" and not (f / "__init__.py").exists():
+            elif f.is_dir() and f.name != "__pycache__" and f"{pkg}.{f.name}" not in dirs:
+                # Data folders, and sub-packages that live in their parent's folder (engine/lexicon/);
+                # a mapped sub-package gets its own entry.
                 shutil.copytree(f, dest / f.name, ignore=shutil.ignore_patterns("__pycache__"))
         (dest / "__init__.py").touch()
     return out

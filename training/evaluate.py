@@ -84,7 +84,7 @@ def run(model: str, family: str | None, cases: list[Path] | None, test: Path | N
     path = Path(model)
     fam = family_of(path, family)
     if path.suffix == ".gguf":
-        from dyslexic_writer.runtime.llama_generator import LlamaGenerator
+        from dyslexic_writer.runtime.llama import LlamaGenerator
 
         generator = LlamaGenerator(path)
     else:

@@ -106,7 +106,7 @@ def quantize(f16: Path, out: Path, threads: int | None = None) -> None:
 
 def smoke_test(gguf: Path, family: str, sentence: str = "I went to teh shop.") -> str:
     from dyslexic_writer.engine.prompts import prompt_format
-    from dyslexic_writer.runtime.llama_generator import LlamaGenerator
+    from dyslexic_writer.runtime.llama import LlamaGenerator
 
     fmt = prompt_format(family)
     gen = LlamaGenerator(gguf, n_ctx=512)

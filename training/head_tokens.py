@@ -1,4 +1,5 @@
-"""The token list behind the CPU output head (`runtime.output_head`): the tokens a model makes likely.
+"""The token list behind the CPU output head (`runtime.llama.output_head`): the tokens a model
+makes likely.
 
 Each generated training sentence (both the misspelt and the corrected side) is run through the
 model with llama.cpp's exact output layer; every position's TOP most likely tokens are counted, and
@@ -51,31 +52,30 @@ def keep_tokens(seen: Counter, keep: int = KEEP) -> np.ndarray:
     return np.array(sorted(ranked[:keep]), dtype=np.int32)
 
 
-def sentence_logits(scorer, sentences: list[str], max_tokens: int = 64):
-    """Every position's logits for each sentence, from the scorer's exact output layer."""
-    from dyslexic_writer.runtime.llama_scorer import _TokenTree
+def sentence_logits(session, sentences: list[str], max_tokens: int = 64):
+    """Every position's logits for each sentence, from the session's exact output layer (a
+    `runtime.llama.LlamaSession` opened without a model id)."""
+    from dyslexic_writer.runtime.llama import TokenTree
 
     for text in sentences:
-        toks = scorer.tokenize(text, bos=True)[:max_tokens]
+        toks = session.tokenize(text, bos=True)[:max_tokens]
         if len(toks) < 2:
             continue
-        tree = _TokenTree(max_nodes=len(toks))
+        tree = TokenTree(max_nodes=len(toks))
         tree.add(toks, 0, len(toks), 0)
-        scorer._decode(tree, clear=True)
-        n = scorer.n_vocab
-        yield np.stack([np.ctypeslib.as_array(scorer._L.llama_get_logits_ith(scorer._ctx, i), shape=(n,))
-                        for i in range(len(toks))])
+        session.decode(tree, clear=True)
+        yield np.stack([session.logits(i) for i in range(len(toks))])
 
 
 def run(model: Path, data: Path, out: Path, limit: int = SENTENCES) -> dict:
-    from dyslexic_writer.runtime.llama_scorer import LlamaScorer
+    from dyslexic_writer.runtime.llama import LlamaSession
 
-    scorer = LlamaScorer(model, n_threads=None)  # no model_id: the exact output layer
+    session = LlamaSession(model, n_threads=None)  # no model_id: the exact output layer
     try:
         sentences = training_sentences(data, limit)
-        seen = count_likely(sentence_logits(scorer, sentences))
+        seen = count_likely(sentence_logits(session, sentences))
     finally:
-        scorer.close()
+        session.close()
     tokens = keep_tokens(seen)
     out.parent.mkdir(parents=True, exist_ok=True)
     np.save(out, tokens)

@@ -11,7 +11,7 @@ from rapidfuzz.distance import OSA
 from .agreement import regular_slips
 from .error_model import JOIN_COST, RESPELLINGS, SPLIT_COST, edit_cost
 from .lexicon import AMERICAN, BRITISH, Lexicon
-from .misspellings import load_misspellings
+from .misspellings import load_misspellings, on_table_change
 from .morphology import variants
 from .ranker import features, logit, softmax, wide_index
 from .respell import respeller
@@ -152,6 +152,9 @@ def _ranked(lex: Lexicon, low: str, wide: bool | None) -> tuple[Candidate, ...]:
     out = [Candidate(c.text, c.cost, c.score, c.kind, round(p, 4)) for c, p in zip(out, probs)]
     out.sort(key=lambda c: (-c.score, c.text))
     return tuple(out)
+
+
+on_table_change(_ranked.cache_clear)  # its rankings weigh the known misspellings (`seen_forms`)
 
 
 def ranker_scores(lex: Lexicon, low: str) -> dict[str, float]:

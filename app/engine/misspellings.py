@@ -3,7 +3,7 @@ non-word, and how often, from the training split of the Birkbeck+Holbrook pairs.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 
 from ..package_data import read_text
@@ -61,6 +61,14 @@ def shipped_misspellings() -> KnownMisspellings:
 
 # Any mapping of the same shape will do (tests stand in plain dicts).
 _in_use: Mapping[str, tuple[tuple[str, int], ...]] | None = None
+# Called when the table in use changes: caches of results worked out from it register here
+# (`on_table_change`), so this module need not know them.
+_listeners: list[Callable[[], None]] = []
+
+
+def on_table_change(forget: Callable[[], None]) -> None:
+    """Call `forget` whenever `use_misspellings` swaps the table (such as a cache's `cache_clear`)."""
+    _listeners.append(forget)
 
 
 def load_misspellings() -> Mapping[str, tuple[tuple[str, int], ...]]:
@@ -73,6 +81,5 @@ def use_misspellings(table: Mapping[str, tuple[tuple[str, int], ...]] | None) ->
     --unlisted` takes a file's own slips out to estimate writing the corpora never saw."""
     global _in_use
     _in_use = table
-    from .candidates import _ranked  # its rankings were made with the old table
-
-    _ranked.cache_clear()
+    for forget in _listeners:  # results made with the old table
+        forget()

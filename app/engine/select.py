@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from .fast import FastEngine
-from .lexicon import needs_build
+from .lexicon import current_shipped_index, needs_build
 from .types import CheckResult, WrapsFast
 
 ENGINES = ("fast", "model", "auto")
@@ -28,7 +28,7 @@ class EngineUnavailable(RuntimeError):
 def load_scorer(model: str | None = None):
     """A scorer for a GGUF path or catalog id, or for the embedded default when `model` is None."""
     from ..runtime.hardware import run_settings_for
-    from ..runtime.llama_scorer import LlamaScorer, ModelLoadError
+    from ..runtime.llama import LlamaScorer, ModelLoadError
 
     try:
         if model is None:
@@ -67,7 +67,7 @@ def model_family(model: str) -> tuple[Path, str | None]:
         info = json.loads(export_info.read_text(encoding="utf-8"))
         if info.get("file") == path.name and info.get("family"):
             return path, info["family"]
-    from ..runtime.llama_scorer import ModelLoadError, check_gguf_header, quiet_llama_logs
+    from ..runtime.llama import ModelLoadError, check_gguf_header, quiet_llama_logs
 
     try:
         check_gguf_header(path)
@@ -79,7 +79,7 @@ def model_family(model: str) -> tuple[Path, str | None]:
         raise EngineUnavailable(str(exc)) from exc
     if "tokenizer.chat_template" not in meta:
         return path, None
-    from ..runtime.llama_generator import family_from_metadata
+    from ..runtime.llama import family_from_metadata
 
     return path, family_from_metadata(meta)
 
@@ -118,8 +118,6 @@ def make_engine(name: str = "auto", model: str | None = None, notify=None, fast:
         raise ValueError(f"unknown engine {name!r}; choose one of {', '.join(ENGINES)}")
     notify = notify or (lambda msg: print(msg, file=sys.stderr))
     if fast is None:
-        from .shipped_index import current_shipped_index
-
         if needs_build() and current_shipped_index() is None:
             notify("Preparing the dictionary (first run only, a few seconds)...")
         fast = FastEngine()
@@ -148,8 +146,7 @@ def _model_engine(fast, model: str | None, notify):
     if family is None:
         scorer, label = load_scorer(str(path))
         return ContextEngine(fast, scorer, model_name=label)
-    from ..runtime.llama_generator import LlamaGenerator
-    from ..runtime.llama_scorer import ModelLoadError
+    from ..runtime.llama import LlamaGenerator, ModelLoadError
     from .generative import GenerativeCorrector
     from .prompts import prompt_format
 

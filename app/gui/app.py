@@ -18,9 +18,8 @@ from .model_factory import model_factory_for  # noqa: F401 - here for callers th
 def build_window(args=None, with_model: bool = True):
     from PySide6.QtWidgets import QApplication
 
-    from ..engine.lexicon import needs_build
+    from ..engine.lexicon import current_shipped_index, needs_build
     from ..engine.select import make_engine
-    from ..engine.shipped_index import current_shipped_index
     from ..settings import load_settings
     from .main_window import MainWindow
 

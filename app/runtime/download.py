@@ -137,7 +137,7 @@ def _fetch(url: str, headers: dict, part: Path, have: int, size: int, opts: Down
 
 def verify(entry: ModelEntry, models_dir: Path) -> tuple[bool, str]:
     """(ok, message) for a downloaded model: present, a GGUF, and matching its checksum if known."""
-    from .llama_scorer import ModelLoadError, check_gguf_header
+    from .llama import ModelLoadError, check_gguf_header
 
     if entry.embedded:
         from .embedded import EmbeddedModelError, embedded_model_path

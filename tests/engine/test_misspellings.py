@@ -33,3 +33,16 @@ def test_use_misspellings_swaps_the_table_the_ranker_reads(lexicon):
     finally:
         use_misspellings(None)
     assert load_misspellings() is shipped_misspellings()
+
+
+def test_swapping_the_table_empties_the_rankers_cache(lexicon):
+    from dyslexic_writer.engine.candidates import _ranked, rank_corrections
+    from dyslexic_writer.engine.misspellings import use_misspellings
+
+    try:
+        rank_corrections(lexicon, "korf")
+        assert _ranked.cache_info().currsize > 0
+        use_misspellings(parse("korf\tcough\t2\n"))
+        assert _ranked.cache_info().currsize == 0
+    finally:
+        use_misspellings(None)

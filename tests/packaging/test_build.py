@@ -61,7 +61,7 @@ def test_bundle_lists_cover_what_loads_by_name():
     for chunk in gemma._CHUNK_MODULES:  # imported by name when the model is assembled
         assert chunk in bundle_contents.HIDDEN_IMPORTS and chunk in bundle_contents.DATA_PACKAGES
     # The dictionary fingerprint reads these versions; without their metadata the shipped index never matches.
-    fingerprint_dists = re.search(r"for dist in \(([^)]*)\)", (ROOT / "app/engine/lexicon.py").read_text()).group(1)
+    fingerprint_dists = re.search(r"for dist in \(([^)]*)\)", (ROOT / "app/engine/lexicon/build.py").read_text()).group(1)
     for dist in re.findall(r'"([\w-]+)"', fingerprint_dists):
         assert dist in bundle_contents.METADATA + bundle_contents.OPTIONAL_METADATA, dist
     assert "torch" in bundle_contents.EXCLUDES and "dyslexic_writer.training" in bundle_contents.EXCLUDES
@@ -73,7 +73,9 @@ def test_staged_sources_follow_the_package_dir_mapping(tmp_path):
     assert dirs["dyslexic_writer"] == "app" and dirs["dyslexic_writer.resources"] == "resources"
     src = build.stage_sources(tmp_path)
     pkg = src / "dyslexic_writer"
-    assert (pkg / "cli" / "__init__.py").is_file() and (pkg / "cli" / "io.py").is_file() and (pkg / "engine" / "lexicon.py").is_file()
+    assert (pkg / "cli" / "__init__.py").is_file() and (pkg / "cli" / "io.py").is_file()
+    assert (pkg / "engine" / "lexicon" / "__init__.py").is_file()
+    assert (pkg / "runtime" / "llama" / "scorer.py").is_file()  # sub-packages inside a mapped folder
     assert (pkg / "models" / "catalog.yaml").is_file() and (pkg / "resources" / "curated" / "lexicon").is_dir()
     assert not (pkg / "training").exists()
     datas = {Path(folder) / Path(f).name for f, folder in bundle_contents.own_data_files(src)}

@@ -150,7 +150,7 @@ def open_head(model_path: Path, model_id: str, n_vocab: int) -> HiddenHead | Non
     try:
         import gguf
 
-        from .gguf_meta import tensor_table
+        from ..gguf_meta import tensor_table
 
         keep = np.load(tokens)
         table = tensor_table(model_path)

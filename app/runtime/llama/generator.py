@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from .llama_scorer import ModelLoadError, check_gguf_header, quiet_llama_logs
+from .session import ModelLoadError, check_gguf_header, quiet_llama_logs
 
 _ARCH_FAMILIES = {"qwen3": "qwen3", "qwen2": "qwen2.5", "gemma3": "gemma", "gemma2": "gemma", "gemma": "gemma"}
 

@@ -1,10 +1,10 @@
 """The prefix tree that batches token sequences for llama.cpp (pure Python, no model)."""
 
-from dyslexic_writer.runtime.llama_scorer import MAX_ROWS, _TokenTree
+from dyslexic_writer.runtime.llama import MAX_ROWS, TokenTree
 
 
 def test_shared_beginnings_are_one_node_carrying_every_sequence():
-    tree = _TokenTree(max_nodes=512)
+    tree = TokenTree(max_nodes=512)
     a = tree.add([1, 2, 3, 4], 1, 3, "a")
     b = tree.add([1, 2, 5], 1, 2, "b")
     assert (a, b) == (0, 1)
@@ -20,7 +20,7 @@ def test_shared_beginnings_are_one_node_carrying_every_sequence():
 
 
 def test_a_repeated_sequence_gains_an_owner_not_a_path():
-    tree = _TokenTree(max_nodes=512)
+    tree = TokenTree(max_nodes=512)
     tree.add([1, 2, 3], 1, 2, "a")
     assert tree.add([1, 2, 3], 1, 2, "b") == 0
     assert tree.paths[0][4] == ["a", "b"]
@@ -30,14 +30,14 @@ def test_a_repeated_sequence_gains_an_owner_not_a_path():
 
 
 def test_sequences_grown_from_a_cached_prefix_start_at_its_end():
-    tree = _TokenTree(max_nodes=512, seq_base=4)
+    tree = TokenTree(max_nodes=512, seq_base=4)
     seq = tree.add([7, 8, 9], 0, 2, "x", root=("prefix", 0), pos0=10)
     assert seq == 4
     assert [n.pos for n in tree.nodes] == [10, 11]
 
 
 def test_fits_counts_new_rows():
-    tree = _TokenTree(max_nodes=512)
+    tree = TokenTree(max_nodes=512)
     tree.add(list(range(MAX_ROWS)), 0, MAX_ROWS, "a")
     assert not tree.fits([999, 1000], 0)
     assert tree.fits(list(range(MAX_ROWS)), 0)
@@ -45,9 +45,9 @@ def test_fits_counts_new_rows():
 
 def test_a_prefix_inside_a_longer_one_shares_its_sequence():
     # The slots of one sentence ask for rows inside one prefix: one sequence id serves them all.
-    from dyslexic_writer.runtime.llama_scorer import MAX_SEQUENCES
+    from dyslexic_writer.runtime.llama import MAX_SEQUENCES
 
-    tree = _TokenTree(max_nodes=512)
+    tree = TokenTree(max_nodes=512)
     assert tree.add([1, 2, 3, 4], 3, 4, "long", share=True) == 0
     assert tree.add([1, 2], 1, 2, "short", share=True) == 0
     assert tree.n_seqs == 1 and tree.seq_of == [0, 0]
@@ -56,7 +56,7 @@ def test_a_prefix_inside_a_longer_one_shares_its_sequence():
     assert tree.add([1, 5], 1, 2, "other", share=True) == 1
     assert tree.add([1, 2, 3], 2, 3, "plain") == 2
     # however many share, the ids given out are what `fits` counts
-    full = _TokenTree(max_nodes=512, seq_base=MAX_SEQUENCES - 1)
+    full = TokenTree(max_nodes=512, seq_base=MAX_SEQUENCES - 1)
     full.add([1, 2, 3], 2, 3, "a", share=True)
     assert full.fits([1, 2], 1, share=True)
     assert not full.fits([1, 9], 1, share=True)

