@@ -32,7 +32,7 @@ def run(engine_name: str = "fast", words: int = 300, model: str | None = None) -
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from ..engine.select import make_engine
+    from ..assemble import make_engine
     from ..gui.autosave import Autosave
     from ..gui.main_window import MainWindow
     from ..settings import Settings

@@ -48,26 +48,26 @@ def parse_file(path: str, parse, command: str):
         return None
 
 
-def _engine_select():
+def _assemble():
     # Imported on first use: choosing an engine loads the word lists, which `--help` must not wait for.
-    from ..engine import select
+    from .. import assemble
 
-    return select
+    return assemble
 
 
 def make_engine(kind: str):
     """An engine with the default model and spelling, for commands that take no engine options."""
-    return _engine_select().make_engine(kind)
+    return _assemble().make_engine(kind)
 
 
 def engine_or_exit(args, command: str):
     """The engine `--engine`, `--model` and `--spelling` ask for, or None after saying why it cannot load."""
-    select = _engine_select()
+    assemble = _assemble()
     try:
         from ..settings import spelling_preference
 
-        return select.make_engine(args.engine, args.model, spelling=spelling_preference(getattr(args, "spelling", "auto")))
-    except select.EngineUnavailable as exc:
+        return assemble.make_engine(args.engine, args.model, spelling=spelling_preference(getattr(args, "spelling", "auto")))
+    except assemble.EngineUnavailable as exc:
         print(f"dyslexic-writer {command}: the model could not be used: {exc}", file=sys.stderr)
         return None
 

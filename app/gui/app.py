@@ -19,7 +19,7 @@ def build_window(args=None, with_model: bool = True):
     from PySide6.QtWidgets import QApplication
 
     from ..engine.lexicon import current_shipped_index, needs_build
-    from ..engine.select import make_engine
+    from ..assemble import make_engine
     from ..settings import load_settings
     from .main_window import MainWindow
 

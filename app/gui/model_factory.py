@@ -14,7 +14,7 @@ def model_factory_for(settings, fast=None):
         return None
 
     def make():
-        from ..engine.select import make_engine
+        from ..assemble import make_engine
 
         return make_engine("model", settings.model, notify=lambda _msg: None, fast=fast)
 

@@ -172,7 +172,7 @@ def test_with_the_context_layer_the_model_decides_a_real_word_slip(engine):
 def test_the_context_engine_is_found_inside_wrappers(engine):
     from dyslexic_writer.engine.cache import SentenceCache
     from dyslexic_writer.engine.context import ContextEngine
-    from dyslexic_writer.engine.select import CombinedEngine
+    from dyslexic_writer.engine.combined import CombinedEngine
 
     ctx = ContextEngine(engine, FakeScorer())
     assert find_context(SentenceCache(CombinedEngine(ctx, engine))) is ctx
@@ -180,7 +180,7 @@ def test_the_context_engine_is_found_inside_wrappers(engine):
 
 
 def test_make_engine_wraps_with_a_profile(engine):
-    from dyslexic_writer.engine.select import make_engine
+    from dyslexic_writer.assemble import make_engine
 
     e = make_engine("fast", fast=engine, profile=Profile())
     assert isinstance(e, PersonalizedEngine) and e.engine is engine

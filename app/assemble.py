@@ -1,4 +1,4 @@
-"""Choosing an engine by name: `fast`, `model` or `auto`, optionally with a model path or catalog id.
+"""Choosing and building an engine by name (above `engine/`, since it loads models through `runtime/`): `fast`, `model` or `auto`, optionally with a model path or catalog id.
 
 - `fast`: dictionary and rules only.
 - `model`: a model must load. A base model (or the embedded default) scores candidates in context;
@@ -14,9 +14,9 @@ import sys
 import time
 from pathlib import Path
 
-from .fast import FastEngine
-from .lexicon import current_shipped_index, needs_build
-from .types import CheckResult, WrapsFast
+from .engine.combined import CombinedEngine
+from .engine.fast import FastEngine
+from .engine.lexicon import current_shipped_index, needs_build
 
 ENGINES = ("fast", "model", "auto")
 
@@ -27,16 +27,16 @@ class EngineUnavailable(RuntimeError):
 
 def load_scorer(model: str | None = None):
     """A scorer for a GGUF path or catalog id, or for the embedded default when `model` is None."""
-    from ..runtime.hardware import run_settings_for
-    from ..runtime.llama import LlamaScorer, ModelLoadError
+    from .runtime.hardware import run_settings_for
+    from .runtime.llama import LlamaScorer, ModelLoadError
 
     try:
         if model is None:
-            from ..runtime.embedded import MODEL_ID, embedded_model_path
+            from .runtime.embedded import MODEL_ID, embedded_model_path
 
             path, label = embedded_model_path(), MODEL_ID
         else:
-            from ..runtime.catalog import resolve_model_path
+            from .runtime.catalog import resolve_model_path
 
             path = resolve_model_path(model)
             label = path.name
@@ -48,7 +48,7 @@ def load_scorer(model: str | None = None):
 
 def model_family(model: str) -> tuple[Path, str | None]:
     """(path, prompt family) of a model; family None means a base model, used as a scorer."""
-    from ..runtime.catalog import CatalogError, find, resolve_model_path
+    from .runtime.catalog import CatalogError, find, resolve_model_path
 
     try:
         entry = find(model)
@@ -67,7 +67,7 @@ def model_family(model: str) -> tuple[Path, str | None]:
         info = json.loads(export_info.read_text(encoding="utf-8"))
         if info.get("file") == path.name and info.get("family"):
             return path, info["family"]
-    from ..runtime.llama import ModelLoadError, check_gguf_header, quiet_llama_logs
+    from .runtime.llama import ModelLoadError, check_gguf_header, quiet_llama_logs
 
     try:
         check_gguf_header(path)
@@ -79,26 +79,9 @@ def model_family(model: str) -> tuple[Path, str | None]:
         raise EngineUnavailable(str(exc)) from exc
     if "tokenizer.chat_template" not in meta:
         return path, None
-    from ..runtime.llama import family_from_metadata
+    from .runtime.llama import family_from_metadata
 
     return path, family_from_metadata(meta)
-
-
-class CombinedEngine(WrapsFast):
-    """Suggestions from a primary engine, plus a secondary's where the primary said nothing."""
-
-    def __init__(self, primary, secondary, name: str = "auto"):
-        self.primary, self.secondary, self.name = primary, secondary, name
-        self.fast = primary.fast
-
-    def check(self, text: str) -> CheckResult:
-        t0 = time.perf_counter()
-        first = list(self.primary.check(text).suggestions)
-        for s in self.secondary.check(text).suggestions:
-            if all(s.end <= p.start or p.end <= s.start for p in first):
-                first.append(s)
-        first.sort(key=lambda s: s.start)
-        return CheckResult(text, tuple(first), self.name, (time.perf_counter() - t0) * 1000)
 
 
 def make_engine(name: str = "auto", model: str | None = None, notify=None, fast: FastEngine | None = None,
@@ -111,7 +94,7 @@ def make_engine(name: str = "auto", model: str | None = None, notify=None, fast:
     ("british", "american" or "" for either) is the new fast engine's preferred spelling.
     """
     if profile is not None:
-        from .personalize import PersonalizedEngine
+        from .engine.personalize import PersonalizedEngine
 
         return PersonalizedEngine(make_engine(name, model, notify, fast, spelling=spelling), profile)
     if name not in ENGINES:
@@ -137,7 +120,7 @@ def make_engine(name: str = "auto", model: str | None = None, notify=None, fast:
 
 
 def _model_engine(fast, model: str | None, notify):
-    from .context import ContextEngine
+    from .engine.context import ContextEngine
 
     if model is None:
         scorer, label = load_scorer(None)
@@ -146,11 +129,11 @@ def _model_engine(fast, model: str | None, notify):
     if family is None:
         scorer, label = load_scorer(str(path))
         return ContextEngine(fast, scorer, model_name=label)
-    from ..runtime.llama import LlamaGenerator, ModelLoadError
-    from .generative import GenerativeCorrector
-    from .prompts import prompt_format
+    from .runtime.llama import LlamaGenerator, ModelLoadError
+    from .engine.generative import GenerativeCorrector
+    from .engine.prompts import prompt_format
 
-    from ..runtime.hardware import run_settings_for
+    from .runtime.hardware import run_settings_for
 
     threads, layers = run_settings_for(path)
     try:

@@ -1,4 +1,4 @@
-from dyslexic_writer.engine.select import CombinedEngine
+from dyslexic_writer.engine.combined import CombinedEngine
 from dyslexic_writer.engine.types import CheckResult, Suggestion
 
 
