@@ -409,6 +409,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .cli_personal import add_commands
 
     add_commands(sub)  # learn, profile, bench-personal
+    from .server.commands import add_commands as add_server_commands
+
+    add_server_commands(sub)  # serve, bench-serve
     return p
 
 
