@@ -44,6 +44,9 @@ class Settings:
     # Remember this writer's own corrections (a private profile in the data folder); off: neither used nor added to.
     learn_from_me: bool = True
     spelling: str = "auto"
+    # The local LanguageTool-compatible server for the writer's other apps (gui/local_server.py).
+    share_with_apps: bool = False
+    server_port: int = 8081  # LanguageTool's own port, which its clients suggest
 
     def models_path(self) -> Path:
         return Path(self.models_dir).expanduser() if self.models_dir else data_dir() / "models"
@@ -71,6 +74,10 @@ class Settings:
             s.learn_from_me = d.learn_from_me
         if s.spelling not in SPELLING_CHOICES:
             s.spelling = d.spelling
+        if not isinstance(s.share_with_apps, bool):
+            s.share_with_apps = d.share_with_apps
+        if not isinstance(s.server_port, int) or not 0 <= s.server_port <= 65535:
+            s.server_port = d.server_port  # 0 takes any free port
         return s
 
 

@@ -26,6 +26,9 @@ def build_parser() -> argparse.ArgumentParser:
     editor.add_doctor(sub)
     models.add_commands(sub)
     profile.add_commands(sub)  # learn, profile, bench-personal
+    from ..server.commands import add_commands as add_server_commands
+
+    add_server_commands(sub)  # serve, bench-serve
     return p
 
 

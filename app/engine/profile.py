@@ -133,6 +133,20 @@ class Profile:
             where = f"; the old file was kept as {aside.name}" if aside else ""
             return profile, f"Your writing profile could not be read ({exc}), so a fresh one was started{where}."
 
+    @classmethod
+    def read_only(cls, path: Path | None = None, writer: str = "default") -> tuple["Profile", str | None]:
+        """(profile, notice) for a reader that must never write the file (the local server): it has
+        no path to save to, and a broken file is left where it is (the editor sets it aside)."""
+        path = Path(path) if path is not None else default_profile_path(writer)
+        profile = cls(None, writer)
+        if not path.exists():
+            return profile, None
+        try:
+            profile._load(yaml.safe_load(path.read_text(encoding="utf-8")))
+            return profile, None
+        except (OSError, UnicodeDecodeError, yaml.YAMLError, ProfileError, TypeError, ValueError, AttributeError, KeyError) as exc:
+            return cls(None, writer), f"The writing profile {path} could not be read ({exc}); it is not used."
+
     def _load(self, raw) -> None:
         if not isinstance(raw, dict) or raw.get("format") != FORMAT:
             raise ProfileError("it is not a Dyslexic Writer profile")

@@ -21,12 +21,12 @@ from ..engine.profile import Profile
 from ..settings import Settings, save_settings, spelling_preference
 from .autosave import Autosave
 from .controller import CheckController
+from .documents import OPEN_FILTER, SAVE_FILTER, DocumentError, is_word, read_document, save_path, write_document
 from .editor import SuggestionEditor
 from .learning import ProfileRecorder
 from .model_factory import model_factory_for
 from .themes import UNDERLINES, palette, reading_font_family
 
-FILE_FILTER = "Text (*.txt *.md);;All files (*)"
 AUTOSAVE_IDLE_MS = 3000
 
 
@@ -58,6 +58,9 @@ class MainWindow(QMainWindow):
         self.recorder.recorded.connect(lambda msg: self.statusBar().showMessage(msg, 4000))
         self.editor.document().modificationChanged.connect(self._update_title)
         self.editor.textChanged.connect(self._autosave_timer.start)
+        from .local_server import EditorServer
+
+        self.local_server = EditorServer(self.controller, self)  # the Settings switch for other apps
         self.apply_settings()
         self._update_title()
         self.resize(1000, 680)
@@ -155,6 +158,8 @@ class MainWindow(QMainWindow):
         self.read_action.setEnabled(self.editor.speaker.available)
         self.read_action.setToolTip(self.editor.speaker.reason)
         self._rebuild_recent()
+        if message := self.local_server.apply(s):
+            self.statusBar().showMessage(message, 10000)
 
     def _store_settings(self) -> None:
         if self.persist_settings:
@@ -262,9 +267,10 @@ class MainWindow(QMainWindow):
 
     def load(self, path: Path) -> bool:
         try:
-            text = Path(path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            QMessageBox.warning(self, "Cannot open", f"{path} could not be opened as UTF-8 text:\n{exc}")
+            text, note = read_document(Path(path))
+        except (OSError, UnicodeDecodeError, DocumentError) as exc:
+            what = "a Word document" if is_word(path) else "UTF-8 text"
+            QMessageBox.warning(self, "Cannot open", f"{path} could not be opened as {what}:\n{exc}")
             return False
         self.editor.setPlainText(text)
         self.editor.apply_display(self.settings.font_size, self.settings.line_spacing, reading_font_family(self.settings.font_family))
@@ -273,14 +279,14 @@ class MainWindow(QMainWindow):
         self._remember(self.path)
         self._update_title()
         self.check_all_now()
+        if note:
+            self.statusBar().showMessage(note, 15000)  # formatting the editor does not keep
         return True
 
     def write(self, path: Path) -> bool:
-        from ..paths import atomic_write_text
-
         try:
-            atomic_write_text(Path(path), self.editor.toPlainText())
-        except OSError as exc:
+            write_document(Path(path), self.editor.toPlainText())
+        except (OSError, DocumentError) as exc:
             QMessageBox.warning(self, "Cannot save", f"{path} could not be saved:\n{exc}")
             return False
         self.path = Path(path)
@@ -330,7 +336,7 @@ class MainWindow(QMainWindow):
     def open_dialog(self) -> None:
         if not self.maybe_keep():
             return
-        name, _ = QFileDialog.getOpenFileName(self, "Open", "", FILE_FILTER)
+        name, _ = QFileDialog.getOpenFileName(self, "Open", "", OPEN_FILTER)
         if name:
             self.load(Path(name))
 
@@ -338,8 +344,8 @@ class MainWindow(QMainWindow):
         return self.write(self.path) if self.path else self.save_as()
 
     def save_as(self) -> bool:
-        name, _ = QFileDialog.getSaveFileName(self, "Save as", str(self.path or "untitled.txt"), FILE_FILTER)
-        return self.write(Path(name)) if name else False
+        name, chosen = QFileDialog.getSaveFileName(self, "Save as", str(self.path or "untitled.txt"), SAVE_FILTER)
+        return self.write(save_path(name, chosen)) if name else False
 
     def maybe_keep(self) -> bool:
         """True when it is fine to drop the current text (saved, or the writer chose)."""
@@ -361,6 +367,7 @@ class MainWindow(QMainWindow):
         self.autosave_now()  # on quit too, in case the answer below is Cancel and the machine dies
         if self.maybe_keep():
             self.autosave.clear()  # saved, or the writer chose to discard it
+            self.local_server.stop()  # before the model worker its requests may be waiting on
             self.controller.shutdown()
             event.accept()
         else:

@@ -53,6 +53,10 @@ class SettingsDialog(QDialog):
 
         self.learned_page = LearnedPage(profile, self._settings.learn_from_me, dictionary)
         layout.addWidget(self.learned_page)
+        from .local_server import share_checkbox
+
+        self.share_box = share_checkbox(self._settings)
+        layout.addWidget(self.share_box)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -233,4 +237,5 @@ class SettingsDialog(QDialog):
         s.speech_voice = self.voice_combo.currentData() or ""
         s.speech_rate = self.rate_slider.value() / 10
         s.learn_from_me = self.learned_page.learning_on()
+        s.share_with_apps = self.share_box.isChecked()
         return s.validated()

@@ -4,6 +4,10 @@ Requests carry ids. When requests pile up, only the newest is worked on (older o
 `stale=True` at once), because a result for text that has changed since is never applied anyway.
 Errors travel inside responses; the worker thread never dies of one. `cancel()` asks the engine
 in hand to stop between tokens (engines that generate check `cancelled()`).
+
+`call(fn)` runs `fn(engine)` on the same thread for other users of the one loaded model (the
+editor's local server): such calls are never skipped as stale nor cancelled, and their results
+come back in a Future.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 import queue
 import threading
 import time
+from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Callable
 
@@ -29,6 +34,16 @@ class Response:
 _STOP = object()
 
 
+class WorkerStopped(RuntimeError):
+    """A `call` that the worker will not run: it stopped first."""
+
+
+@dataclass(frozen=True)
+class _Call:
+    fn: Callable[[object], object]
+    future: Future
+
+
 class ModelWorker:
     def __init__(self, make_engine: Callable[[], object], deliver: Callable[[Response], None],
                  name: str = "model-worker", on_ready: Callable[[str | None], None] | None = None):
@@ -41,6 +56,7 @@ class ModelWorker:
         self.engine = None
         self.load_error: str | None = None
         self.ready = threading.Event()
+        self._in_call = False
 
     def start(self) -> "ModelWorker":
         self._thread.start()
@@ -50,8 +66,16 @@ class ModelWorker:
         self._cancel.set()  # whatever is running is now out of date
         self._queue.put((request_id, text))
 
+    def call(self, fn: Callable[[object], object]) -> Future:
+        """Run `fn(engine)` on this thread, between checks; its result (or error) comes in the Future."""
+        future: Future = Future()
+        self._queue.put(_Call(fn, future))
+        if not self._thread.is_alive() and self._thread.ident is not None:
+            self._drain()  # stopped already: nothing would ever answer it
+        return future
+
     def cancelled(self) -> bool:
-        return self._cancel.is_set()
+        return self._cancel.is_set() and not self._in_call  # a call's answer is wanted, however long
 
     def stop(self, timeout: float = 10.0) -> None:
         self._cancel.set()
@@ -78,6 +102,9 @@ class ModelWorker:
             item = self._queue.get()
             if item is _STOP:
                 break
+            if isinstance(item, _Call):
+                self._run_call(item)
+                continue
             # Skip to the newest request; answer the skipped ones as stale.
             newest = item
             stop_after = False
@@ -89,15 +116,43 @@ class ModelWorker:
                 if nxt is _STOP:
                     stop_after = True
                     break
+                if isinstance(nxt, _Call):
+                    self._run_call(nxt)
+                    continue
                 self._deliver(Response(newest[0], stale=True))
                 newest = nxt
             self._cancel.clear()
             self._handle(*newest)
             if stop_after:
                 break
+        self._drain()
         close = getattr(getattr(self.engine, "scorer", None), "close", None)
         if close is not None:
             close()
+
+    def _run_call(self, call: _Call) -> None:
+        if not call.future.set_running_or_notify_cancel():
+            return
+        if self.engine is None:
+            call.future.set_exception(WorkerStopped(self.load_error or "no engine"))
+            return
+        self._in_call = True
+        try:
+            call.future.set_result(call.fn(self.engine))
+        except Exception as exc:  # noqa: BLE001 - it goes back to the caller
+            call.future.set_exception(exc)
+        finally:
+            self._in_call = False
+
+    def _drain(self) -> None:
+        """Answer every call still queued once the thread stops (checks need no answer then)."""
+        while True:
+            try:
+                item = self._queue.get_nowait()
+            except queue.Empty:
+                return
+            if isinstance(item, _Call) and item.future.set_running_or_notify_cancel():
+                item.future.set_exception(WorkerStopped("the model worker stopped"))
 
     def _handle(self, request_id: int, text: str) -> None:
         if self.engine is None:

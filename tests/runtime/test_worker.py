@@ -79,3 +79,48 @@ def test_a_failed_load_is_reported_per_request():
     wait_for(1)
     w.stop()
     assert "no such model" in out[0].error
+
+
+def test_calls_run_on_the_worker_between_checks_and_are_never_stale():
+    gate = threading.Event()
+    engine = SlowEngine(gate)
+    out, deliver, wait_for = collect()
+    w = ModelWorker(lambda: engine, deliver).start()
+    w.submit(1, "first")
+    assert engine.started.wait(5)
+    calls = [w.call(lambda e, i=i: (i, threading.current_thread().name, e is engine)) for i in range(3)]
+    w.submit(2, "second")
+    gate.set()
+    assert [c.result(5) for c in calls] == [(i, "model-worker", True) for i in range(3)]
+    wait_for(2)
+    w.stop()
+    assert [r.id for r in out if not r.stale] == [1, 2]
+
+
+def test_a_call_is_not_cancelled_by_a_new_check():
+    seen = []
+    w = ModelWorker(SlowEngine, lambda r: None).start()
+
+    def long_call(engine):
+        w.submit(9, "typing goes on")  # the editor asks for a check meanwhile
+        seen.append(w.cancelled())
+        return "done"
+
+    assert w.call(long_call).result(5) == "done" and seen == [False]
+    w.stop()
+
+
+def test_calls_fail_rather_than_hang_when_the_worker_stops_or_has_no_engine():
+    import pytest
+
+    from dyslexic_writer.runtime.worker import WorkerStopped
+
+    def broken():
+        raise RuntimeError("no memory")
+
+    w = ModelWorker(broken, lambda r: None).start()
+    with pytest.raises(WorkerStopped, match="no memory"):
+        w.call(lambda e: e).result(5)
+    w.stop()
+    with pytest.raises(WorkerStopped):
+        w.call(lambda e: e).result(5)  # after the stop: answered at once
