@@ -64,7 +64,7 @@ EXCLUDES = (
 )
 
 # Where the dictionary index goes in the bundle: beside the word lists, where
-# engine/shipped_index.py looks for it.
+# engine/lexicon/index.py looks for it.
 SHIPPED_INDEX_FOLDER = "dyslexic_writer/resources/index"
 
 

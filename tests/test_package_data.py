@@ -13,7 +13,7 @@ import pytest
 from dyslexic_writer import package_data
 from dyslexic_writer.package_data import RESOURCES, load_yaml, locate, path, read_text, word_list
 from dyslexic_writer.runtime.embedded import MODEL_ID
-from dyslexic_writer.runtime.output_head import head_tokens_path
+from dyslexic_writer.runtime.llama.output_head import head_tokens_path
 
 ROOT = Path(__file__).resolve().parents[1]
 

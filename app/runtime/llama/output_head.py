@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .. import package_data
+from ... import package_data
 
 HIDDEN_TENSOR = b"result_norm"  # llama.cpp's name for the final norm's output, before the output layer
 _LIB_NAMES = {"win32": "ggml-base.dll", "darwin": "libggml-base.dylib"}
