@@ -17,6 +17,7 @@ from pathlib import Path
 from .engine.combined import CombinedEngine
 from .engine.fast import FastEngine
 from .engine.lexicon import current_shipped_index, needs_build
+from .engine.types import Engine
 
 ENGINES = ("fast", "model", "auto")
 
@@ -85,7 +86,7 @@ def model_family(model: str) -> tuple[Path, str | None]:
 
 
 def make_engine(name: str = "auto", model: str | None = None, notify=None, fast: FastEngine | None = None,
-                profile=None, spelling: str = ""):
+                profile=None, spelling: str = "") -> Engine:
     """The engine asked for; `auto` falls back to the fast engine (with a notice) when no model loads.
 
     `notify(message)` receives notices (the CLI prints them on stderr). `fast` shares an existing fast

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import time
 
-from .types import CheckResult, WrapsFast
+from .types import CheckResult, Engine, WrapsFast
 
 
 class CombinedEngine(WrapsFast):
     """Suggestions from a primary engine, plus a secondary's where the primary said nothing."""
 
-    def __init__(self, primary, secondary, name: str = "auto"):
+    def __init__(self, primary: Engine, secondary: Engine, name: str = "auto"):
         self.primary, self.secondary, self.name = primary, secondary, name
         self.fast = primary.fast
 

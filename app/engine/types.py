@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Protocol
 
 
 class Kind:
@@ -114,3 +115,26 @@ def apply_suggestions(text: str, suggestions: tuple[Suggestion, ...] | list[Sugg
         pos = s.end
     out.append(text[pos:])
     return "".join(out)
+
+
+class Engine(Protocol):
+    """What every engine offers its callers (the CLI, the editor's worker, the server): one text in,
+    its suggestions out. Engines built on a fast engine also expose it as `fast`."""
+
+    name: str
+
+    def check(self, text: str) -> CheckResult: ...
+
+
+class Scorer(Protocol):
+    """A language model as the context engine uses it (`runtime.llama` implements it)."""
+
+    def score(self, prefix: str, continuations: list[str]) -> list[float]:
+        """Natural-log probability of each continuation after `prefix` (the sentence so far)."""
+
+    # Optional: `score_many(requests: list[tuple[str, list[str]]], floor: list[float] | None,
+    # prior: list[list[float] | None] | None) -> list[list[float]]` scores several requests in one
+    # batch, giving -inf to a continuation whose first token (plus its prior, where given) is
+    # floor[i] nats below the best first token (plus prior) of its request (never the first
+    # continuation, which is the written word where it is kept; with all the others pruned, that
+    # one may be scored by its first token alone); scorers without it are asked one request at a time.
