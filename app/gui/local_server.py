@@ -65,24 +65,23 @@ class EditorChecker:
         self._gui = gui_calls
         self._closed = threading.Event()
 
-    @staticmethod
-    def _run(engine, paras) -> list:
+    def check(self, text: str, variant: str = "") -> list:
+        """One paragraph at a time, so the editor's own checks take turns with a long document's."""
         out = []
-        for start, para in paras:
-            out.extend(shifted(engine.check(para).suggestions, start))
+        for start, para in paragraphs(text):
+            out.extend(shifted(self._paragraph(para), start))
         return out
 
-    def check(self, text: str, variant: str = "") -> list:
+    def _paragraph(self, para: str):
         if self._closed.is_set():
             raise CheckerClosed("the server is stopping")
-        paras = paragraphs(text)
         worker = self.controller.worker
         if worker is not None and worker.ready.is_set() and worker.engine is not None:
             try:
-                return wait_for(worker.call(lambda engine: self._run(engine, paras)), self._closed)
+                return wait_for(worker.call(lambda engine: engine.check(para).suggestions), self._closed)
             except WorkerStopped:
                 pass  # the model was switched off meanwhile: the fast engine answers
-        return wait_for(self._gui.call(lambda: self._run(self.controller.fast, paras)), self._closed)
+        return wait_for(self._gui.call(lambda: self.controller.fast.check(para).suggestions), self._closed)
 
     def close(self) -> None:
         self._closed.set()

@@ -62,6 +62,11 @@ class ParagraphChecker:
         self.size = size
         self.engine_checks = 0  # paragraphs the engine was asked about (cache misses)
 
+    @property
+    def sentence_checks(self) -> int:
+        """Sentences the engine itself has checked (what the caches could not answer)."""
+        return sum(c.misses for c in list(self._sentences.values()))
+
     def wait_ready(self):
         """The engine, once built (raises what building it raised)."""
         return wait_for(self._engine, self._closed)

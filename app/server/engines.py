@@ -44,7 +44,7 @@ def engine_builder(name: str, model: str | None = None, profile_path: str | None
         engine = make_engine(name, model, notify=notify, profile=profile, spelling="")
         # What every check needs (word lists, rankers, the model's first batch) loads here, before
         # a client waits on it, not during the writer's first check.
-        engine.check("This sentence warms the engine up.")
+        engine.check("Ths sentense warms teh engin up, becuz its needed.")
         return engine
 
     return build

@@ -60,6 +60,9 @@ class _Handler(BaseHTTPRequestHandler):
     server_version = f"DyslexicWriter/{__version__}"
     sys_version = ""
     timeout = IDLE_TIMEOUT_S
+    # Headers and body go out in two writes; with Nagle's algorithm the body would wait for the
+    # client's delayed ACK (40 ms and more on every answer).
+    disable_nagle_algorithm = True
 
     def version_string(self) -> str:
         return self.server_version
@@ -187,8 +190,10 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    block_on_close = True  # stop() joins every request thread
+    # Request threads are joined by server_close (daemon ones would not be); stop() first wakes any
+    # that wait on the checker or on an idle connection, so the join is short.
+    daemon_threads = False
+    block_on_close = True
     # SO_REUSEADDR on Windows lets another program bind the same port alongside; elsewhere it only
     # lets a restarted server reuse the port at once.
     allow_reuse_address = sys.platform != "win32"

