@@ -10,7 +10,7 @@ import time
 from collections import OrderedDict
 from dataclasses import replace
 
-from .context import SENTENCE_RE
+from .text import SENTENCE_RE
 from .types import CheckResult, Suggestion
 
 

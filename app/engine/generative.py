@@ -17,10 +17,9 @@ from typing import Callable, Protocol
 from rapidfuzz.distance import OSA
 
 from .confusions import load_confusions
-from .context import SENTENCE_RE
 from .contractions import load_rules
 from .prompts import PromptFormat
-from .text import is_sentence_start, match_case, overlaps, protected_spans, words
+from .text import SENTENCE_RE, is_sentence_start, match_case, overlaps, protected_spans, words
 from .types import CheckResult, Kind, Suggestion, WrapsFast
 
 SOURCE = "model"

@@ -39,6 +39,9 @@ PROTECTED_RE = re.compile("|".join(f"(?:{p})" for p in _PROTECTED_PATTERNS))
 
 _TRAILING_PUNCT = ".,;:!?)]}'\"\u2019\u201d"
 
+# A sentence ends at . ! or ? before a space or the end (so "example.com" and "3.30" stay whole).
+SENTENCE_RE = re.compile(r"[^\n]*?(?:[.!?]+(?=\s|$)|\n|$)")
+
 # A sentence starts at the text's start, after . ! ? or a line break, possibly behind quotes or brackets.
 _SENTENCE_BREAK_RE = re.compile(r"(?:^|[.!?\n]|\n\s*[-*\u2022]\s)[\s\"'\u201c\u2018(\[]*$")
 

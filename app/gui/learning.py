@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QTextCursor
 
-from ..engine.context import SENTENCE_RE
-from ..engine.text import words
+from ..engine.text import SENTENCE_RE, words
 from .controller import FAST
 from .editor import py_index, qt_index
 
