@@ -158,8 +158,7 @@ def cmd_bench_words(args) -> int:
     from .engine.select import make_engine
 
     try:
-        pairs = load_corpora(Path(args.birkbeck).read_text(encoding="utf-8", errors="replace"),
-                             Path(args.holbrook).read_text(encoding="utf-8", errors="replace"))
+        pairs = load_corpora(args.data)
     except OSError as exc:
         print(f"dyslexic-writer bench-words: {exc}", file=sys.stderr)
         return 2
@@ -171,7 +170,7 @@ def cmd_bench_words(args) -> int:
                score("check, a word a line", lambda w: checked_choices(engine, w), held),
                score("symspellpy lookup", symspell_ranker(), held)]
     split = "training" if args.train_split else "held-out"
-    print(f"{split} Birkbeck+Holbrook pairs: {len(held)}")
+    print(f"{split} Birkbeck+extra pairs: {len(held)}")
     print(f"{'system':<24} {'top-1':>7} {'top-5':>7} {'ms/word':>8}")
     for r in (x.row() for x in results):
         print(f"{r['system']:<24} {r['top1_pct']:>6.1f}% {r['top5_pct']:>6.1f}% {r['ms_per_word']:>8.2f}")
@@ -364,9 +363,9 @@ def build_parser() -> argparse.ArgumentParser:
     _spelling_option(b, "either")
     b.set_defaults(func=cmd_bench)
 
-    w = sub.add_parser("bench-words", help="word-level top-1/top-5 on the held-out Birkbeck+Holbrook split")
-    w.add_argument("birkbeck", metavar="birkbeck.dat")
-    w.add_argument("holbrook", metavar="holbrook.dat")
+    w = sub.add_parser("bench-words", help="word-level top-1/top-5 on the held-out split of Birkbeck and the extra lists")
+    w.add_argument("--data", type=Path, default=Path("../shared/data"),
+                   help="folder with corpora/birkbeck.dat and corpora/extra_misspellings.csv (default ../shared/data)")
     w.add_argument("--train-split", action="store_true", help="score the training split instead (for tuning)")
     w.add_argument("--limit", type=int, default=0, help="score only the first N pairs")
     w.set_defaults(func=cmd_bench_words)

@@ -141,3 +141,15 @@ def test_bench_errors_unlisted_takes_the_files_own_slips_out_of_the_known_misspe
         assert data["unlisted"] == bool(extra)
         recalls.append(data["recall"])
     assert recalls == [1.0, 0.0]
+
+
+def test_bench_words_scores_birkbeck_and_the_extra_lists_with_no_holbrook_file(tmp_path):
+    corpora = tmp_path / "corpora"
+    corpora.mkdir()
+    (corpora / "birkbeck.dat").write_text("$beach\nbech\n$school\nskule\n", encoding="utf-8")
+    (corpora / "extra_misspellings.csv").write_text(",label,input\n1,cat,kaat\n", encoding="utf-8")
+    proc = run(["bench-words", "--data", str(tmp_path)], timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    assert b"held-out Birkbeck+extra pairs: 2" in proc.stdout and b"top-5" in proc.stdout  # beach, cat
+    missing = run(["bench-words", "--data", str(tmp_path / "none")])
+    assert missing.returncode == 2 and b"birkbeck.dat" in missing.stderr
