@@ -197,16 +197,6 @@ def cmd_bench_errors(args) -> int:
         return 2
     if args.limit:
         lines = lines[: args.limit]
-    note = ""
-    if args.unlisted:
-        from .bench.errors import slip_pairs
-        from .engine.misspellings import shipped_misspellings, use_misspellings
-
-        shipped = shipped_misspellings()
-        table = shipped.without(slip_pairs(lines))
-        use_misspellings(table)
-        note = (f"; known misspellings less this file's own slips: {sum(map(len, table.values()))} of "
-                f"{sum(map(len, shipped.values()))} pairs")
     engine = _engine_or_exit(args, "bench-errors")
     if engine is None:
         return 1
@@ -215,10 +205,10 @@ def cmd_bench_errors(args) -> int:
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     label = engine.name if engine.name == "fast" else f"{engine.name} ({getattr(engine, 'model_name', '') or args.model or 'embedded'})"
     if args.json:
-        print(json.dumps({"engine": args.engine, "peak_rss_mb": round(peak_mb), "unlisted": args.unlisted, **row,
+        print(json.dumps({"engine": args.engine, "peak_rss_mb": round(peak_mb), **row,
                           "lines_detail": records if args.show_failures else None}, indent=1))
         return 0
-    print(format_report(row, f"{args.file}: engine {label}, peak RSS {peak_mb:.0f} MB{note}"))
+    print(format_report(row, f"{args.file}: engine {label}, peak RSS {peak_mb:.0f} MB"))
     if args.show_failures:
         for r in records:
             if r["missed"] or r["wrong"]:
@@ -377,8 +367,6 @@ def build_parser() -> argparse.ArgumentParser:
     be.add_argument("--limit", type=int, default=0, help="score only the first N lines")
     be.add_argument("--json", action="store_true", help="print JSON instead of a report")
     be.add_argument("--show-failures", action="store_true", help="list every line with a missed or wrong edit")
-    be.add_argument("--unlisted", action="store_true",
-                    help="leave the file's own slips out of the known-misspellings table (writing the corpora never saw)")
     _spelling_option(be, "either")
     be.set_defaults(func=cmd_bench_errors)
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import difflib
 import re
 import statistics
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -71,18 +70,6 @@ def _touches(e: Edit, spans: list[tuple[int, int]]) -> bool:
         elif g1 <= i2 and i1 <= g2:
             return True
     return False
-
-
-def slip_pairs(lines: list[TaggedLine]) -> Counter:
-    """(written, meant) -> times the tagging shows it, lower case, punctuation stripped: what
-    `bench-errors --unlisted` takes out of the known-misspellings table's counts."""
-    out: Counter = Counter()
-    for line in lines:
-        toks = line.input.split()
-        for i1, i2, meant in edits(line.input, line.expected):
-            written = " ".join(_strip(t) for t in toks[i1:i2])
-            out[(written, " ".join(_strip(t) for t in meant.split()))] += 1
-    return out
 
 
 def _share(part: int, whole: int, empty: float = 1.0) -> float:

@@ -29,19 +29,6 @@ class KnownMisspellings(Mapping):
     def __len__(self) -> int:
         return len(self._rows)
 
-    def without(self, seen: Mapping[tuple[str, str], int]) -> KnownMisspellings:
-        """This table less `seen` occurrences of (written, meant) pairs (lower case): a pair seen
-        as often or more drops out, one seen more often in the corpora keeps the rest of its count."""
-        rows = dict(self._rows)
-        for written in {w for w, _m in seen} & rows.keys():
-            kept = [f"{m}\t{n - seen.get((written, m), 0)}" for m, n in self[written]
-                    if n > seen.get((written, m), 0)]
-            if kept:
-                rows[written] = "\t".join(kept)
-            else:
-                del rows[written]
-        return KnownMisspellings(rows)
-
 
 def parse(text: str) -> KnownMisspellings:
     """resources/misspellings.tsv: written, meant, times seen per line; `#` comments. A written
@@ -71,8 +58,8 @@ def load_misspellings() -> Mapping[str, tuple[tuple[str, float], ...]]:
 
 
 def use_misspellings(table: Mapping[str, tuple[tuple[str, float], ...]] | None) -> None:
-    """Make the engines use `table` (None: the shipped one again). For benchmarks: `bench-errors
-    --unlisted` takes a file's own slips out to estimate writing the corpora never saw."""
+    """Make the engines use `table` (None: the shipped one again). For tests, which stand in a small
+    table so the shipped one's spellings do not decide them."""
     global _in_use
     _in_use = table
     from .candidates import _ranked  # its rankings were made with the old table

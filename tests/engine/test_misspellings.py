@@ -16,13 +16,6 @@ def test_the_shipped_table_holds_only_words_apart_from_common_ones():
     assert all(w not in {m for m, _n in meanings} for w, meanings in table.items())
 
 
-def test_without_takes_occurrences_off_each_pairs_count():
-    table = parse("wus\twas\t3\nwus\tus\t1\nfing\tthing\t1\n")
-    less = table.without({("wus", "was"): 1, ("wus", "us"): 1, ("fing", "thing"): 2, ("zz", "z"): 1})
-    assert dict(less) == {"wus": (("was", 2),)}
-    assert dict(table)["fing"] == (("thing", 1),)  # the table itself is unchanged
-
-
 def test_use_misspellings_swaps_the_table_the_ranker_reads(lexicon):
     from dyslexic_writer.engine.candidates import rank_corrections
     from dyslexic_writer.engine.misspellings import KnownMisspellings, shipped_misspellings, use_misspellings
