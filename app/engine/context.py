@@ -237,7 +237,7 @@ HOMOPHONE_RARER = 1.5
 CHANNEL_WEIGHT = 3.0 * math.log(10)
 # A non-word's corrections pay this share (nats per logit) of how far the fast ranker put each
 # below its best, at most RANKER_MAX_GAP logits (`_ranker_price`). On the dev half, with the
-# file's own slips left out of the known misspellings (`bench-errors --unlisted`), 0.3 made 6 more
+# file's own slips left out of the known misspellings, 0.3 made 6 more
 # right changes, 1 fewer wrong one and 1 fewer false alarm; 0.5 and 0.7 made 10 more right
 # changes but 10 and 13 more wrong ones; a gap cap of 3 instead of 6 did the same as 6.
 RANKER_WEIGHT = 0.3
@@ -264,8 +264,9 @@ SLIP_MAX_PRICE = 5.5
 # fifth of the options up to price 4, which held 116 of the 155 missed tagged corrections among
 # them; -4.5 made no more right changes and cost 7 ms a line more. Five a word instead of three
 # made 2 more right changes and 2 more wrong ones at first; with the slip margin at 6.5 and the
-# ranker's share in non-words' prices, 5 more right changes and 1 fewer wrong one (`--unlisted`: 2
-# more right, 1 fewer false alarm), no slower; 8 did the same as 5.
+# ranker's share in non-words' prices, 5 more right changes and 1 fewer wrong one (with the file's
+# own slips left out of the known misspellings: 2 more right, 1 fewer false alarm), no slower; 8 did
+# the same as 5.
 SLIP_MIN_ODDS = -3.0
 SLIP_OPTIONS = 5  # the likeliest few, by that estimate
 # A word pair the bigram list does not have (it stops at Zipf 4.17) is taken to be as common as

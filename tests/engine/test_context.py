@@ -340,13 +340,15 @@ def test_a_non_words_correction_may_take_an_ending_the_writer_left_off(make, see
     assert make(liked=["open", "opened"]).check("He opon the door.").corrected == "He open the door."
 
 
-def test_forms_of_one_word_do_not_make_a_non_word_unsure(engine):
+def test_forms_of_one_word_do_not_make_a_non_word_unsure(engine, seen):
     # "walk" and "walked" fit about equally; both say the same word, so it is changed, not marked.
+    # ("wauk": the fast engine offers "walk" and not "walked", which joins as one of its forms.)
     from dyslexic_writer.engine.context import CHANNEL_WEIGHT, INFLECT_COST
 
+    seen({})
     # "walked" is one slip dearer; its lead makes up for that but for 0.2 nats
     walked = 10.0 + CHANNEL_WEIGHT * INFLECT_COST - 0.2
-    result = ContextEngine(engine, LeadScorer({"walk": 10.0, "walked": walked})).check("Tom wark home.")
+    result = ContextEngine(engine, LeadScorer({"walk": 10.0, "walked": walked})).check("Tom wauk home.")
     (s,) = result.suggestions
     assert s.kind != Kind.UNKNOWN and s.best in ("walk", "walked")
 
