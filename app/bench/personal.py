@@ -127,10 +127,13 @@ def by_writer(lines: list[TaggedLine]) -> dict[str, list[TaggedLine]]:
 def run(engine, lines: list[TaggedLine], progress=None) -> PersonalResult:
     res = PersonalResult()
     is_word = getattr(getattr(engine, "lexicon", None) or engine.fast.lexicon, "is_valid")
+    # An engine built with a profile (`make_engine(profile=...)`) has the profile's options in its
+    # context layer; any other engine is wrapped here, with the profile applied after its check.
+    personal = engine if isinstance(engine, PersonalizedEngine) else PersonalizedEngine(engine, Profile())
     for writer, group in by_writer(lines).items():
         res.writers += 1
         profile = Profile()  # in memory: a benchmark never writes the writer's real profile
-        personal = PersonalizedEngine(engine, profile)
+        personal.use_profile(profile)
         seen: set[tuple[str, str]] = set()
         for line in group:
             plain = personal.plain_check(line.input)
