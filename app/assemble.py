@@ -95,9 +95,16 @@ def make_engine(name: str = "auto", model: str | None = None, notify=None, fast:
     ("british", "american" or "" for either) is the new fast engine's preferred spelling.
     """
     if profile is not None:
-        from .engine.personalize import PersonalizedEngine
+        from .engine.personalize import PersonalizedEngine, ProfileOptions
 
-        return PersonalizedEngine(make_engine(name, model, notify, fast, spelling=spelling), profile)
+        # The context layer is built with the writer's own slips as options to weigh.
+        options = ProfileOptions(profile)
+        engine = _make_engine(name, model, notify, fast, spelling, options)
+        return PersonalizedEngine(engine, profile, options)
+    return _make_engine(name, model, notify, fast, spelling, None)
+
+
+def _make_engine(name: str, model: str | None, notify, fast: FastEngine | None, spelling: str, alternatives):
     if name not in ENGINES:
         raise ValueError(f"unknown engine {name!r}; choose one of {', '.join(ENGINES)}")
     notify = notify or (lambda msg: print(msg, file=sys.stderr))
@@ -110,7 +117,7 @@ def make_engine(name: str = "auto", model: str | None = None, notify=None, fast:
         return fast
     t0 = time.perf_counter()
     try:
-        engine = _model_engine(fast, model, notify)
+        engine = _model_engine(fast, model, notify, alternatives)
     except EngineUnavailable as exc:
         if name == "model":
             raise
@@ -120,16 +127,16 @@ def make_engine(name: str = "auto", model: str | None = None, notify=None, fast:
     return engine
 
 
-def _model_engine(fast, model: str | None, notify):
+def _model_engine(fast, model: str | None, notify, alternatives=None):
     from .engine.context import ContextEngine
 
     if model is None:
         scorer, label = load_scorer(None)
-        return ContextEngine(fast, scorer, model_name=label)
+        return ContextEngine(fast, scorer, model_name=label, alternatives=alternatives)
     path, family = model_family(model)
     if family is None:
         scorer, label = load_scorer(str(path))
-        return ContextEngine(fast, scorer, model_name=label)
+        return ContextEngine(fast, scorer, model_name=label, alternatives=alternatives)
     from .runtime.llama import LlamaGenerator, ModelLoadError
     from .engine.generative import GenerativeCorrector
     from .engine.prompts import prompt_format
@@ -150,4 +157,4 @@ def _model_engine(fast, model: str | None, notify):
     if scorer is None:
         return corrector
     # The scorer is the stronger judge in context; the generator adds what it did not see.
-    return CombinedEngine(ContextEngine(fast, scorer), corrector, name="model")
+    return CombinedEngine(ContextEngine(fast, scorer, alternatives=alternatives), corrector, name="model")

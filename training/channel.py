@@ -1,7 +1,8 @@
 """Learning how weak spellers misspell (`dyslexic-writer train channel`): which strings of letters they
 write for which ("oa" as "o", "ck" as "k", "ea" as "ee"), and how often, from the training split of
-the Birkbeck+Holbrook pairs. The app reads the result from resources/generated/channel.tsv
-(`engine.channel`), which prices a correction of a non-word by how likely the slip is.
+the fair pairs (`pairs`: Birkbeck, the extra lists and the GitHub typos, each pair weighed by its
+source). The app reads the result from resources/generated/channel.tsv (`engine.channel`), which prices a
+correction of a non-word by how likely the slip is.
 
 The method is Brill and Moore's (2000): align each misspelling with its word, take every edit with
 up to one letter of context on each side as a rule "a -> b", and estimate P(b | a) as the times the
@@ -19,15 +20,17 @@ from pathlib import Path
 from rapidfuzz.distance import Levenshtein
 
 from ..engine.channel import END, START
-from .confusions import merged_counts
-from .sources import WordPair, is_held_out, read_pair_corpora
+from . import provenance
+from .pairs import TrainingPairs, describe_weights, load_training_pairs
+from .sources import WordPair, is_held_out
 
 # The longest string a rule rewrites (the written side may be one letter longer: "ough" -> "uff").
 MAX_SPAN = 3
 # Letters of context a rule may take on each side: "a" -> "e" is a vowel slip anywhere; "^k" -> "^"
 # drops a silent k at the start only.
 CONTEXT = 1
-# A rule seen once may be one child's accident; it is left to the floor for unseen slips.
+# A rule seen once may be one child's accident; it is left to the floor for unseen slips. Counts are
+# weighed by source (a Birkbeck pair counts 1), so this is two weak spellers' slips or their worth.
 MIN_COUNT = 2
 
 
@@ -97,35 +100,32 @@ def fit(pairs: Counter) -> dict[tuple[str, str], float]:
     return table
 
 
-def training_pairs(birkbeck: list[WordPair], holbrook: list[WordPair]) -> Counter:
-    """{(misspelling, word): count} over single alphabetic words in the training split. Birkbeck's
-    file holds much of Holbrook's, so each pair counts its larger tally of the two."""
-
-    def counts(pairs: list[WordPair]) -> Counter:
-        out: Counter = Counter()
-        for p in pairs:
-            w, t = p.misspelling.lower(), p.correct.lower()
-            if w != t and w.isalpha() and t.isalpha() and not is_held_out(t):
-                out[(w, t)] += max(1, p.count)
-        return out
-
-    return merged_counts(counts(birkbeck), counts(holbrook))
+def slip_counts(pairs: list[WordPair]) -> Counter:
+    """{(misspelling, word): times} over single alphabetic words in the training split."""
+    out: Counter = Counter()
+    for p in pairs:
+        w, t = p.misspelling.lower(), p.correct.lower()
+        if w != t and w.isalpha() and t.isalpha() and not is_held_out(t):
+            out[(w, t)] += max(1, p.count)
+    return out
 
 
-def write(table: dict[tuple[str, str], float], out: Path) -> None:
+def training_pairs(corpus: TrainingPairs) -> Counter:
+    """{(misspelling, word): weighted count} over every source (`TrainingPairs.weighted`)."""
+    return corpus.weighted(slip_counts)
+
+
+def write(table: dict[tuple[str, str], float], out: Path, head: str = "") -> None:
     lines = [f"{a}\t{b}\t{lp:.4f}" for (a, b), lp in sorted(table.items())]
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(
-        "# Written by `dyslexic-writer train channel` (training/channel.py) from the training split of the\n"
-        "# Birkbeck+Holbrook pairs: intended letters, written letters (^ and $ mark the word's edges),\n"
-        "# natural-log probability of the slip.\n" + "\n".join(lines) + "\n",
-        encoding="utf-8",
-    )
+    out.write_text(head + "# intended letters, written letters (^ and $ mark the word's edges), natural-log probability\n"
+                   "# of the slip.\n" + "\n".join(lines) + "\n", encoding="utf-8")
 
 
-def run(data: Path, out: Path) -> dict:
-    birkbeck, holbrook = read_pair_corpora(data)
-    pairs = training_pairs(birkbeck, holbrook)
+def run(data: Path, out: Path, made_by: str = "dyslexic-writer train channel", corpus: TrainingPairs | None = None) -> dict:
+    corpus = corpus or load_training_pairs(data)
+    pairs = training_pairs(corpus)
     table = fit(pairs)
-    write(table, out)
+    write(table, out, provenance.header(made_by, "training/channel.py", data, corpus.files, describe_weights(),
+                                        "how weak spellers write letters."))
     return {"pairs": len(pairs), "rules": len(table)}

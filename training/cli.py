@@ -68,6 +68,13 @@ def build_parser() -> argparse.ArgumentParser:
     ht.add_argument("--out", type=Path, default=Path("resources/generated/output_head/gemma3-270m.npy"))
     ht.add_argument("--sentences", type=int, default=600)
 
+    rg = sub.add_parser("regenerate", help="rebuild every resource learned from the training pairs (channel, "
+                                           "misspellings, confusions, ranker), in order")
+    rg.add_argument("--data", type=Path, default=None, help="folder with corpora/ and synthetic/ (default ../shared/data)")
+    rg.add_argument("--out-dir", type=Path, default=Path("resources/generated"),
+                    help="where the files go (default resources/generated/)")
+    rg.add_argument("--sample", type=int, default=6000, help="training pairs the ranker uses")
+
     pu = sub.add_parser("publish", help="write a model card and upload to the hub")
     pu.add_argument("folder", type=Path, help="an export folder")
     pu.add_argument("--repo", required=True)
@@ -146,6 +153,12 @@ def _run(args) -> int:
             args.model = embedded_model_path()
         info = run(args.model, args.data or _default_data(), args.out, args.sentences)
         print(f"wrote {args.out}: {info['keep']} of the {info['seen']} tokens seen in {info['sentences']} sentences")
+        return 0
+    if args.stage == "regenerate":
+        from .regenerate import run
+
+        seconds = run(args.data or _default_data(), args.out_dir, args.sample)
+        print(f"regenerated {len(seconds)} resources in {sum(seconds.values()):.1f} s")
         return 0
     if args.stage == "publish":
         from .publish import run

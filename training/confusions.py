@@ -1,7 +1,7 @@
 """Deriving real-word confusions (`dyslexic-writer train confusions`): which dictionary words weak
 spellers write for which other words ("cave" for "gave", "were" for "where"), from the training
-split of the Birkbeck+Holbrook pairs (a pair whose misspelling is itself a word) and the generated
-sentence pairs. The held-out split never feeds it. The app reads the result from
+split of the fair pairs (`pairs`: a pair whose misspelling is itself a word, weighed by its source)
+and the generated sentence pairs. The held-out split never feeds it. The app reads the result from
 resources/generated/real_words.yaml; the context model still decides every case in its sentence.
 """
 
@@ -12,12 +12,14 @@ import math
 from collections import Counter
 from pathlib import Path
 
-from .sources import WordPair, is_held_out, read_pair_corpora
+from . import provenance
+from .pairs import TrainingPairs, describe_weights, load_training_pairs, sentence_files, sentence_weight
+from .sources import WordPair, is_held_out
 
 MAX_PER_WORD = 4
 # A confusion seen once may be an accident; every kept one costs a model call per sentence in which
 # its word appears, so only repeated ones are kept (a habit of one child counts: the model still
-# decides each case in its sentence).
+# decides each case in its sentence). Counts are weighed by source: two Birkbeck pairs or their worth.
 MIN_COUNT = 2
 # Only slips an error model can explain are kept ("cave"/"gave", "there"/"their"); pairs such as
 # "act" for "great" are too far apart to be worth asking the model about in every sentence. 1.8
@@ -44,8 +46,7 @@ def plausible(written: str, meant: str) -> bool:
 
 def real_word_pairs(pairs: list[WordPair], is_word) -> Counter:
     """(written, meant) -> how often it was seen, over single-word pairs where both sides are words
-    and `meant` is in the training split. Holbrook counts each slip's occurrences: "go" for "got" 13
-    times is a habit worth asking the model about; a one-off is not."""
+    and `meant` is in the training split."""
     out: Counter = Counter()
     for p in pairs:
         w, t = p.misspelling.lower(), p.correct.lower()
@@ -53,21 +54,6 @@ def real_word_pairs(pairs: list[WordPair], is_word) -> Counter:
             continue
         if is_word(w) and is_word(t) and plausible(w, t):
             out[(w, t)] += p.count
-    return out
-
-
-def merged_counts(*overlapping: Counter, extra: Counter | None = None) -> Counter:
-    """Counts from corpora that may hold the same slips: each pair counts its largest tally among
-    `overlapping`, plus its tally in `extra` (independent data).
-
-    Mitton's Birkbeck file includes much of the Holbrook corpus (a third of Holbrook's pairs are in
-    both), so adding the two counted one child's slip twice and let it past MIN_COUNT.
-    """
-    out: Counter = Counter()
-    for counts in overlapping:
-        for key, n in counts.items():
-            out[key] = max(out[key], n)
-    out.update(extra or Counter())
     return out
 
 
@@ -99,26 +85,28 @@ def table(counts: Counter, zipf=None, common: bool = False) -> dict[str, list[st
     return {w: [t for _n, t in sorted(v, key=lambda x: (-x[0], x[1]))[:MAX_PER_WORD]] for w, v in sorted(by_word.items())}
 
 
-def run(data: Path, out: Path) -> dict:
+def run(data: Path, out: Path, made_by: str = "dyslexic-writer train confusions",
+        corpus: TrainingPairs | None = None) -> dict:
     import yaml
 
     from ..engine.lexicon import open_lexicon
 
     lex = open_lexicon()
-    birkbeck, holbrook = read_pair_corpora(data)
+    corpus = corpus or load_training_pairs(data, lex)
+    sentences = sentence_files(data)
     generated: list[WordPair] = []
-    for path in sorted((data / "synthetic").glob("synthetic_*_gemini3.json")):
-        if "word_pairs" in path.name:
-            continue
+    for path in sentences:
         generated += sentence_pairs(json.loads(path.read_text(encoding="utf-8")))
-    counts = merged_counts(real_word_pairs(birkbeck, lex.is_common), real_word_pairs(holbrook, lex.is_common),
-                           extra=real_word_pairs(generated, lex.is_common))
+    counts = corpus.weighted(lambda pairs: real_word_pairs(pairs, lex.is_common))
+    counts.update({k: n * sentence_weight() for k, n in real_word_pairs(generated, lex.is_common).items()})
     result = table(counts, lex.zipf)
     common = table(counts, lex.zipf, common=True)
+    files = [*corpus.files, *(p.relative_to(data).as_posix() for p in sentences)]
+    head = provenance.header(made_by, "training/confusions.py", data, files, describe_weights()
+                             + f"; generated sentences {sentence_weight():g}", "real-word confusions.")
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(
-        "# Written by `dyslexic-writer train confusions` from the training split (see training/confusions.py).\n"
-        "# written word -> words weak spellers meant by it, most often first; common_words: the same for\n"
+        head + "# written word -> words weak spellers meant by it, most often first; common_words: the same for\n"
         "# words so common that the app asks only where a neighbouring word points to the other word.\n"
         + yaml.safe_dump({"real_words": result, "common_words": common}, sort_keys=True, default_flow_style=None,
                          width=120),

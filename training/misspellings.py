@@ -1,8 +1,9 @@
 """Listing weak spellers' known misspellings (`dyslexic-writer train misspellings`): which non-words
 they wrote for which words ("cort" for "caught", "wons" for "once"), from the training split of the
-Birkbeck+Holbrook pairs. The held-out split never feeds it. The app reads the result from
-resources/generated/misspellings.tsv (`engine.misspellings`): a listed word joins the corrections
-of its misspelling however far apart the letters are, and the sentence still picks among them.
+fair pairs (`pairs`), each pair weighed by its source. The held-out split never feeds it. The app
+reads the result from resources/generated/misspellings.tsv (`engine.misspellings`): a listed word joins the
+corrections of its misspelling however far apart the letters are, and the sentence still picks
+among them.
 
 Severe phonetic misspellings are where edit distance and letter rules fail ("cort" is one letter from
 "court" and three from "caught"), and they recur: one child's spelling of a word is often another's.
@@ -13,12 +14,18 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from .confusions import merged_counts
-from .sources import WordPair, is_held_out, read_pair_corpora
+from . import provenance
+from .pairs import TrainingPairs, describe_weights, load_training_pairs
+from .sources import WordPair, is_held_out
 
 # The meanings kept for one written string, most often first: more are seldom right and each one
 # is a choice the sentence has to score.
 MAX_PER_WORD = 4
+# A meaning is listed only on this much weighed evidence: a Birkbeck pair or a pair of the extra
+# lists. A GitHub keyboard slip seen once (0.25) says little about what a weak speller means by a
+# spelling, and the ranker finds one-key slips without the list: listing them doubled the table
+# (28,673 more entries, most of them one slip away). They still add to the pairs they share.
+MIN_SEEN = 0.5
 
 
 def misspelling_pairs(pairs: list[WordPair], is_common, is_valid) -> Counter:
@@ -37,31 +44,33 @@ def misspelling_pairs(pairs: list[WordPair], is_common, is_valid) -> Counter:
     return out
 
 
-def table(counts: Counter) -> dict[str, list[tuple[str, int]]]:
-    """written -> [(meant, times seen)], most often first, at most MAX_PER_WORD."""
-    by_word: dict[str, list[tuple[str, int]]] = {}
+def table(counts: Counter) -> dict[str, list[tuple[str, float]]]:
+    """written -> [(meant, times seen)], most often first, at most MAX_PER_WORD, each seen at least
+    MIN_SEEN."""
+    by_word: dict[str, list[tuple[str, float]]] = {}
     for (w, t), n in counts.items():
-        by_word.setdefault(w, []).append((t, n))
+        if n >= MIN_SEEN:
+            by_word.setdefault(w, []).append((t, n))
     return {w: sorted(v, key=lambda x: (-x[1], x[0]))[:MAX_PER_WORD] for w, v in sorted(by_word.items())}
 
 
-def render(rows: dict[str, list[tuple[str, int]]]) -> str:
-    lines = ["# Written by `dyslexic-writer train misspellings` from the training split (see training/misspellings.py).",
-             "# written<TAB>meant<TAB>times seen; a written word's meanings most often first."]
+def render(rows: dict[str, list[tuple[str, float]]], head: str = "") -> str:
+    lines = [head + "# written<TAB>meant<TAB>times seen, weighed by source (a Birkbeck pair counts 1); a written word's",
+             "# meanings most often first."]
     for w, meant in rows.items():
-        lines += [f"{w}\t{t}\t{n}" for t, n in meant]
+        lines += [f"{w}\t{t}\t{n:g}" for t, n in meant]
     return "\n".join(lines) + "\n"
 
 
-def run(data: Path, out: Path) -> dict:
+def run(data: Path, out: Path, made_by: str = "dyslexic-writer train misspellings",
+        corpus: TrainingPairs | None = None) -> dict:
     from ..engine.lexicon import open_lexicon
 
     lex = open_lexicon()
-    birkbeck, holbrook = read_pair_corpora(data)
-    # Birkbeck's file holds much of Holbrook's: a slip in both counts its larger tally, not the sum.
-    counts = merged_counts(misspelling_pairs(birkbeck, lex.is_common, lex.is_valid),
-                           misspelling_pairs(holbrook, lex.is_common, lex.is_valid))
-    rows = table(counts)
+    corpus = corpus or load_training_pairs(data, lex)
+    rows = table(corpus.weighted(lambda pairs: misspelling_pairs(pairs, lex.is_common, lex.is_valid)))
+    head = provenance.header(made_by, "training/misspellings.py", data, corpus.files, describe_weights(),
+                             "the words weak spellers meant by non-words.")
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(render(rows), encoding="utf-8")
+    out.write_text(render(rows, head), encoding="utf-8")
     return {"written": len(rows), "pairs": sum(len(v) for v in rows.values())}

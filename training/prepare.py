@@ -25,9 +25,12 @@ from .sources import (
 # Public originals, for users with internet (`prepare --download`).
 DOWNLOADS = {
     "corpora/birkbeck.dat": "https://www.dcs.bbk.ac.uk/~ROGER/missp.dat",
-    "corpora/holbrook.dat": "https://www.dcs.bbk.ac.uk/~ROGER/holbrook-missp.dat",
     "corpora/github-typo-corpus.jsonl.gz": "https://github-typo-corpus.s3.amazonaws.com/data/github-typo-corpus.v1.0.0.jsonl.gz",
 }
+# Mitton's list of the Holbrook passages' misspellings. The passages are test writing, and the
+# original Birkbeck file holds many of their pairs: a downloaded Birkbeck file is saved without them,
+# and the list itself is never saved.
+HOLBROOK_URL = "https://www.dcs.bbk.ac.uk/~ROGER/holbrook-missp.dat"
 
 
 def parse_github_typo_jsonl(text: str) -> list[WordPair]:
@@ -50,8 +53,28 @@ def parse_github_typo_jsonl(text: str) -> list[WordPair]:
     return pairs
 
 
-def download(data_dir: Path, urls: dict[str, str] = DOWNLOADS) -> list[Path]:
-    """Fetch the public corpora into `data_dir` (skipping files already there)."""
+def without_pairs(text: str, drop: set[tuple[str, str]]) -> str:
+    """A `$correct`-grouped corpus less the misspelling lines whose (misspelling, correct) pair, in
+    lower case, is in `drop` (as `parse_dollar_groups` reads them)."""
+    kept = []
+    correct = ""
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        if stripped.startswith("$"):
+            correct = stripped[1:].strip().replace("_", " ").lower()
+        elif stripped:
+            parts = stripped.split()
+            if len(parts) > 1 and parts[-1].isdigit():
+                parts.pop()
+            if (" ".join(parts).replace("_", " ").lower(), correct) in drop:
+                continue
+        kept.append(line)
+    return "".join(kept)
+
+
+def download(data_dir: Path, urls: dict[str, str] = DOWNLOADS, holbrook_url: str = HOLBROOK_URL) -> list[Path]:
+    """Fetch the public corpora into `data_dir` (skipping files already there); Birkbeck's comes
+    without the Holbrook pairs."""
     got = []
     for rel, url in urls.items():
         target = data_dir / rel
@@ -62,6 +85,11 @@ def download(data_dir: Path, urls: dict[str, str] = DOWNLOADS) -> list[Path]:
         with urllib.request.urlopen(url, timeout=60) as resp, open(tmp, "wb") as out:
             while block := resp.read(1 << 20):
                 out.write(block)
+        if target.name == "birkbeck.dat":
+            with urllib.request.urlopen(holbrook_url, timeout=60) as resp:
+                test_pairs = parse_holbrook(resp.read().decode("utf-8", errors="replace"))
+            drop = {(p.misspelling.lower(), p.correct.lower()) for p in test_pairs}
+            tmp.write_text(without_pairs(_read(tmp), drop), encoding="utf-8")
         tmp.replace(target)
         got.append(target)
     return got
@@ -81,8 +109,6 @@ def collect(data_dir: Path, max_github: int | None = None) -> list[Example]:
     pairs: list[WordPair] = []
     if (corpora / "birkbeck.dat").exists():
         pairs += parse_birkbeck(_read(corpora / "birkbeck.dat"))
-    if (corpora / "holbrook.dat").exists():
-        pairs += parse_holbrook(_read(corpora / "holbrook.dat"))
     if (corpora / "extra_misspellings.csv").exists():
         pairs += parse_extra_misspellings(_read(corpora / "extra_misspellings.csv"))
     github: list[WordPair] = []

@@ -30,8 +30,9 @@ only offers spelling, apostrophe, word-boundary and homophone fixes.
   learning rate: {recipe.get('learning_rate', '?')}; max length: {recipe.get('max_length', '?')}
 
 ## Data
-Birkbeck and Holbrook spelling corpora, the GitHub Typo Corpus (code identifiers and real-word swaps
-filtered out), extra misspelling pairs, and generated sentence sets for contractions, homophones and
+The Birkbeck spelling corpus (less every pair of the Holbrook passages, which are test writing), the
+GitHub Typo Corpus (code identifiers and real-word swaps filtered out), extra misspelling pairs, and
+generated sentence sets for contractions, homophones and
 dyslexic letter patterns (each at least 1.5% of the training mix). Word pairs whose correct word falls in
 the held-out split (sha1 of the word ends in 0) were never trained on.
 

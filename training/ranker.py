@@ -1,9 +1,10 @@
 """Fitting the word ranker (`dyslexic-writer train ranker`): a linear model over the features in
 `engine.ranker`, trained as a softmax over each misspelling's candidate pool.
 
-Only the training split of the Birkbeck+Holbrook pairs is used (the held-out rule in
-`sources.is_held_out`). Plain numpy: a dozen weights fitted by full-batch gradient descent need no
-machine-learning library, and the app itself only takes a dot product.
+Only the training split of the fair pairs is used (`pairs`; the held-out rule in
+`sources.is_held_out`), sampled in proportion to each pair's weight, so a source less like weak
+spellers' writing teaches the ranking less. Plain numpy: a dozen weights fitted by full-batch
+gradient descent need no machine-learning library, and the app itself only takes a dot product.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+
+from .pairs import TrainingPairs, describe_weights, load_training_pairs
 
 
 @dataclass(frozen=True)
@@ -92,23 +95,30 @@ def cross_channels(counts) -> tuple:
                  for half in (0, 1))
 
 
-def run(data: Path, out: Path, sample: int = 6000, seed: int = 0) -> dict:
+def weighted_sample(counts: Counter, size: int, seed: int = 0) -> list:
+    """`size` keys of `counts` drawn without replacement, each with odds in proportion to its count
+    (Efraimidis and Spirakis: the largest random()^(1/weight)), in a fixed order for a fixed seed."""
+    rng = random.Random(seed)
+    keyed = sorted(((rng.random() ** (1.0 / n), k) for k, n in sorted(counts.items()) if n > 0), reverse=True)
+    return [k for _key, k in keyed[:size]]
+
+
+def run(data: Path, out: Path, sample: int = 6000, seed: int = 0, made_by: str = "dyslexic-writer train ranker",
+        corpus: TrainingPairs | None = None) -> dict:
     import yaml
 
-    from ..bench.words import split_pairs
     from ..engine.lexicon import open_lexicon
     from ..engine.ranker import FEATURES
+    from . import provenance
     from .channel import training_pairs
-    from .sources import read_pair_corpora
+    from .sources import WordPair
 
-    birkbeck, holbrook = read_pair_corpora(data)
-    train = split_pairs(birkbeck + holbrook, held_out=False)
-    rng = random.Random(seed)
-    rng.shuffle(train)
-    train = train[:sample]
-    cut = len(train) * 4 // 5
     lex = open_lexicon()
-    channels = cross_channels(training_pairs(birkbeck, holbrook))
+    corpus = corpus or load_training_pairs(data, lex)
+    counts = training_pairs(corpus)
+    train = [WordPair(w, t, "train") for w, t in weighted_sample(counts, sample, seed)]
+    cut = len(train) * 4 // 5
+    channels = cross_channels(counts)
 
     def channel_of(word: str):
         return channels[fold(word)]
@@ -122,7 +132,8 @@ def run(data: Path, out: Path, sample: int = 6000, seed: int = 0) -> dict:
         "fitted_on": f"{len(fit_ex)} training-split pools ({missed} more lacked the intended word)",
         "validation_top1_in_pool": round(top1(val_ex, w), 4),
     }
+    head = provenance.header(made_by, "training/ranker.py", data, corpus.files, describe_weights(),
+                             "the word ranker's weights.")
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text("# Written by `dyslexic-writer train ranker`; see training/ranker.py.\n"
-                   + yaml.safe_dump(result, sort_keys=False), encoding="utf-8")
+    out.write_text(head + yaml.safe_dump(result, sort_keys=False), encoding="utf-8")
     return result

@@ -3,6 +3,8 @@
 Formats (see the shared data README): Birkbeck and Holbrook group misspellings under a `$correct`
 line (Holbrook lines may end with a count; `$?` groups have unknown targets and are skipped);
 the GitHub typo pairs are `misspelling,correct,edit_distance`; the extra pairs are `,label,input`.
+Holbrook's corpus is test writing (its passages are the real-writing benchmark), so no training
+stage reads it: its parser serves only the downloader, which takes its pairs out of Birkbeck's.
 """
 
 from __future__ import annotations
@@ -68,13 +70,14 @@ def parse_github_typos(text: str) -> list[WordPair]:
 
 
 def parse_extra_misspellings(text: str) -> list[WordPair]:
-    """`,label,input` rows: label is the correct word, input the misspelling."""
+    """`,label,input` rows: label is the correct word, input the misspelling; `_` stands for a space,
+    as in Birkbeck's file, whose pairs it mostly repeats."""
     pairs = []
     reader = csv.reader(io.StringIO(text))
     for row in reader:
         if len(row) < 3 or row[1] == "label":
             continue
-        right, wrong = row[1].strip(), row[2].strip()
+        right, wrong = row[1].strip().replace("_", " "), row[2].strip().replace("_", " ")
         if wrong and right and wrong != right:
             pairs.append(WordPair(wrong, right, "extra"))
     return pairs
@@ -92,14 +95,6 @@ def parse_word_pair_json(text: str, source: str) -> list[WordPair]:
         for d in json.loads(text)
         if d.get("misspelled") and d.get("correct") and d["misspelled"] != d["correct"]
     ]
-
-
-def read_pair_corpora(data) -> tuple[list[WordPair], list[WordPair]]:
-    """The Birkbeck and Holbrook pairs of a data folder (`corpora/birkbeck.dat`, `corpora/holbrook.dat`),
-    kept apart: Birkbeck's file holds much of Holbrook's, so stages that count slips merge them."""
-    corpora = data / "corpora"
-    return (parse_birkbeck((corpora / "birkbeck.dat").read_text(encoding="utf-8", errors="replace")),
-            parse_holbrook((corpora / "holbrook.dat").read_text(encoding="utf-8", errors="replace")))
 
 
 def is_held_out(correct: str) -> bool:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import difflib
 import re
 import statistics
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -73,15 +72,36 @@ def _touches(e: Edit, spans: list[tuple[int, int]]) -> bool:
     return False
 
 
-def slip_pairs(lines: list[TaggedLine]) -> Counter:
-    """(written, meant) -> times the tagging shows it, lower case, punctuation stripped: what
-    `bench-errors --unlisted` takes out of the known-misspellings table's counts."""
-    out: Counter = Counter()
-    for line in lines:
-        toks = line.input.split()
-        for i1, i2, meant in edits(line.input, line.expected):
-            written = " ".join(_strip(t) for t in toks[i1:i2])
-            out[(written, " ".join(_strip(t) for t in meant.split()))] += 1
+@dataclass(frozen=True)
+class Mark:
+    """A suggestion as the writer sees it, on whole tokens of its line."""
+
+    first: int  # its first token
+    end: int  # its last token + 1
+    choices: frozenset[str]  # the tokens, lower case, each of its menu's words would make
+    suggestion: object
+
+    def touches(self, edit: Edit) -> bool:
+        return _touches((self.first, self.end, ""), [(edit[0], edit[1])])
+
+    def offers(self, edit: Edit) -> bool:
+        """Whether the mark's menu holds exactly this edit (the same tokens, the same words)."""
+        return (self.first, self.end) == (edit[0], edit[1]) and edit[2] in self.choices
+
+
+def marks(source: str, suggestions) -> list[Mark]:
+    """`source`'s suggestions as marks on its tokens; a mark's menu is its first OFFERED replacements
+    and its "maybe" words."""
+    toks = [(m.start(), m.end()) for m in re.finditer(r"\S+", source)]
+    out = []
+    for sug in suggestions:
+        covered = [i for i, (a, b) in enumerate(toks) if a < sug.end and sug.start < b]
+        if not covered:
+            continue
+        i1, i2 = covered[0], covered[-1] + 1
+        lead, tail = source[toks[i1][0] : sug.start], source[sug.end : toks[i2 - 1][1]]
+        choices = (*sug.replacements[:OFFERED], *sug.maybe)
+        out.append(Mark(i1, i2, frozenset(" ".join((lead + c + tail).lower().split()) for c in choices), sug))
     return out
 
 
@@ -140,20 +160,11 @@ class ErrorTally:
 
     def _add_marks(self, source: str, gold: set[Edit], spans: list[tuple[int, int]], suggestions) -> None:
         self.with_marks = True
-        toks = [(m.start(), m.end()) for m in re.finditer(r"\S+", source)]
-        marks = []  # (first token, last token + 1, the token text each of its first choices would make)
-        for sug in suggestions:
-            covered = [i for i, (a, b) in enumerate(toks) if a < sug.end and sug.start < b]
-            if not covered:
-                continue
-            i1, i2 = covered[0], covered[-1] + 1
-            lead, tail = source[toks[i1][0] : sug.start], source[sug.end : toks[i2 - 1][1]]
-            choices = (*sug.replacements[:OFFERED], *sug.maybe)
-            marks.append((i1, i2, {" ".join((lead + c + tail).lower().split()) for c in choices}))
+        found = marks(source, suggestions)
         for g in gold:
-            self.marked += any(_touches((i1, i2, ""), [(g[0], g[1])]) for i1, i2, _ in marks)
-            self.offered += any((i1, i2) == (g[0], g[1]) and g[2] in made for i1, i2, made in marks)
-        self.false_marks += sum(1 for i1, i2, _ in marks if not _touches((i1, i2, ""), spans))
+            self.marked += any(m.touches(g) for m in found)
+            self.offered += any(m.offers(g) for m in found)
+        self.false_marks += sum(1 for m in found if not _touches((m.first, m.end, ""), spans))
 
     @property
     def recall(self) -> float:

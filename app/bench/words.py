@@ -1,4 +1,4 @@
-"""Word-level benchmark on the held-out split of the Birkbeck and Holbrook corpora.
+"""Word-level benchmark on the held-out split of the Birkbeck corpus and the extra misspelling lists.
 
 Both systems rank corrections for the misspelling alone (no context) and the misspelling itself
 is never counted as an answer. The held-out pairs never feed any table the engine uses.
@@ -8,8 +8,13 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
-from ..training.sources import WordPair, is_held_out, parse_birkbeck, parse_holbrook
+from ..training.sources import WordPair, is_held_out
+
+# The pair sources scored (`training/pair_sources.yaml`): weak spellers' own slips and the public
+# lists, not the GitHub typos, which are good typists' keyboard slips.
+SCORED = ("birkbeck", "extra")
 
 
 @dataclass
@@ -52,8 +57,11 @@ def split_pairs(pairs: list[WordPair], held_out: bool) -> list[WordPair]:
     return out
 
 
-def load_corpora(birkbeck_text: str, holbrook_text: str) -> list[WordPair]:
-    return parse_birkbeck(birkbeck_text) + parse_holbrook(holbrook_text)
+def load_corpora(data: Path) -> list[WordPair]:
+    """Every pair of the scored sources in a data folder, both splits (`split_pairs` picks one)."""
+    from ..training.pairs import read_source, source
+
+    return [p for name in SCORED for p in read_source(data, source(name))]
 
 
 def symspell_ranker():

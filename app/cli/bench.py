@@ -61,8 +61,7 @@ def cmd_bench_words(args) -> int:
     from ..bench.words import checked_choices, load_corpora, score, split_pairs, symspell_ranker
 
     try:
-        pairs = load_corpora(Path(args.birkbeck).read_text(encoding="utf-8", errors="replace"),
-                             Path(args.holbrook).read_text(encoding="utf-8", errors="replace"))
+        pairs = load_corpora(args.data)
     except OSError as exc:
         print(f"dyslexic-writer bench-words: {exc}", file=sys.stderr)
         return 2
@@ -74,7 +73,7 @@ def cmd_bench_words(args) -> int:
                score("check, a word a line", lambda w: checked_choices(engine, w), held),
                score("symspellpy lookup", symspell_ranker(), held)]
     split = "training" if args.train_split else "held-out"
-    print(f"{split} Birkbeck+Holbrook pairs: {len(held)}")
+    print(f"{split} Birkbeck+extra pairs: {len(held)}")
     print(f"{'system':<24} {'top-1':>7} {'top-5':>7} {'ms/word':>8}")
     for r in (x.row() for x in results):
         print(f"{r['system']:<24} {r['top1_pct']:>6.1f}% {r['top5_pct']:>6.1f}% {r['ms_per_word']:>8.2f}")
@@ -99,16 +98,6 @@ def cmd_bench_errors(args) -> int:
         return 2
     if args.limit:
         lines = lines[: args.limit]
-    note = ""
-    if args.unlisted:
-        from ..bench.errors import slip_pairs
-        from ..engine.misspellings import shipped_misspellings, use_misspellings
-
-        shipped = shipped_misspellings()
-        table = shipped.without(slip_pairs(lines))
-        use_misspellings(table)
-        note = (f"; known misspellings less this file's own slips: {sum(map(len, table.values()))} of "
-                f"{sum(map(len, shipped.values()))} pairs")
     engine = engine_or_exit(args, "bench-errors")
     if engine is None:
         return 1
@@ -117,10 +106,10 @@ def cmd_bench_errors(args) -> int:
     peak_mb = _peak_rss_mb()
     label = engine_label(engine, args.model)
     if args.json:
-        print(json.dumps({"engine": args.engine, "peak_rss_mb": round(peak_mb), "unlisted": args.unlisted, **row,
+        print(json.dumps({"engine": args.engine, "peak_rss_mb": round(peak_mb), **row,
                           "lines_detail": records if args.show_failures else None}, indent=1))
         return 0
-    print(format_report(row, f"{args.file}: engine {label}, peak RSS {peak_mb:.0f} MB{note}"))
+    print(format_report(row, f"{args.file}: engine {label}, peak RSS {peak_mb:.0f} MB"))
     if args.show_failures:
         for r in records:
             if r["missed"] or r["wrong"]:
@@ -147,9 +136,9 @@ def add_commands(sub) -> None:
     spelling_option(b, "either")
     b.set_defaults(func=cmd_bench)
 
-    w = sub.add_parser("bench-words", help="word-level top-1/top-5 on the held-out Birkbeck+Holbrook split")
-    w.add_argument("birkbeck", metavar="birkbeck.dat")
-    w.add_argument("holbrook", metavar="holbrook.dat")
+    w = sub.add_parser("bench-words", help="word-level top-1/top-5 on the held-out split of Birkbeck and the extra lists")
+    w.add_argument("--data", type=Path, default=Path("../shared/data"),
+                   help="folder with corpora/birkbeck.dat and corpora/extra_misspellings.csv (default ../shared/data)")
     w.add_argument("--train-split", action="store_true", help="score the training split instead (for tuning)")
     w.add_argument("--limit", type=int, default=0, help="score only the first N pairs")
     w.set_defaults(func=cmd_bench_words)
@@ -160,8 +149,6 @@ def add_commands(sub) -> None:
     be.add_argument("--limit", type=int, default=0, help="score only the first N lines")
     be.add_argument("--json", action="store_true", help="print JSON instead of a report")
     be.add_argument("--show-failures", action="store_true", help="list every line with a missed or wrong edit")
-    be.add_argument("--unlisted", action="store_true",
-                    help="leave the file's own slips out of the known-misspellings table (writing the corpora never saw)")
     spelling_option(be, "either")
     be.set_defaults(func=cmd_bench_errors)
 

@@ -25,13 +25,10 @@ def readable(result) -> str:
 
 
 def cmd_check(args) -> int:
-    engine = engine_or_exit(args, "check")
+    profile = open_profile(args.profile, "check") if args.profile else None
+    engine = engine_or_exit(args, "check", profile)
     if engine is None:
         return 1
-    if args.profile:
-        from ..engine.personalize import PersonalizedEngine
-
-        engine = PersonalizedEngine(engine, open_profile(args.profile, "check"))
     try:
         for _name, n, line in read_lines(args.files):
             result = engine.check(line)

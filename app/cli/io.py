@@ -60,13 +60,15 @@ def make_engine(kind: str):
     return _assemble().make_engine(kind)
 
 
-def engine_or_exit(args, command: str):
-    """The engine `--engine`, `--model` and `--spelling` ask for, or None after saying why it cannot load."""
+def engine_or_exit(args, command: str, profile=None):
+    """The engine `--engine`, `--model` and `--spelling` ask for (with `profile` applied, where given),
+    or None after saying why it cannot load."""
     assemble = _assemble()
     try:
         from ..settings import spelling_preference
 
-        return assemble.make_engine(args.engine, args.model, spelling=spelling_preference(getattr(args, "spelling", "auto")))
+        return assemble.make_engine(args.engine, args.model, profile=profile,
+                                    spelling=spelling_preference(getattr(args, "spelling", "auto")))
     except assemble.EngineUnavailable as exc:
         print(f"dyslexic-writer {command}: the model could not be used: {exc}", file=sys.stderr)
         return None

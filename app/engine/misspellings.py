@@ -1,5 +1,6 @@
 """Weak spellers' known misspellings (`training/misspellings.py`): which words they meant by a
-non-word, and how often, from the training split of the Birkbeck+Holbrook pairs."""
+non-word, and how often (weighed by how much each source looks like weak spellers' writing), from
+the training split of the training pairs."""
 
 from __future__ import annotations
 
@@ -10,35 +11,23 @@ from ..package_data import read_text
 
 
 class KnownMisspellings(Mapping):
-    """written -> ((meant, times seen), ...), most often first. Each written word's meanings are
+    """written -> ((meant, times seen), ...), most often first; a time seen may be a fraction (a pair
+    from a source less like weak spellers' writing counts less). Each written word's meanings are
     kept as one string and read when asked for: 29,000 entries as tuples took 15 MB, this 9 MB,
     and only a text's non-words are ever looked up."""
 
     def __init__(self, rows: dict[str, str]):
         self._rows = rows
 
-    def __getitem__(self, written: str) -> tuple[tuple[str, int], ...]:
+    def __getitem__(self, written: str) -> tuple[tuple[str, float], ...]:
         cells = self._rows[written].split("\t")
-        return tuple((cells[i], int(cells[i + 1])) for i in range(0, len(cells), 2))
+        return tuple((cells[i], float(cells[i + 1])) for i in range(0, len(cells), 2))
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._rows)
 
     def __len__(self) -> int:
         return len(self._rows)
-
-    def without(self, seen: Mapping[tuple[str, str], int]) -> KnownMisspellings:
-        """This table less `seen` occurrences of (written, meant) pairs (lower case): a pair seen
-        as often or more drops out, one seen more often in the corpora keeps the rest of its count."""
-        rows = dict(self._rows)
-        for written in {w for w, _m in seen} & rows.keys():
-            kept = [f"{m}\t{n - seen.get((written, m), 0)}" for m, n in self[written]
-                    if n > seen.get((written, m), 0)]
-            if kept:
-                rows[written] = "\t".join(kept)
-            else:
-                del rows[written]
-        return KnownMisspellings(rows)
 
 
 def parse(text: str) -> KnownMisspellings:
@@ -49,7 +38,7 @@ def parse(text: str) -> KnownMisspellings:
         if not line.strip() or line.startswith("#"):
             continue
         written, meant, count = line.split("\t")
-        entry = f"{meant}\t{int(count)}"
+        entry = f"{meant}\t{float(count)!r}"  # a number, checked once here
         rows[written] = f"{rows[written]}\t{entry}" if written in rows else entry
     return KnownMisspellings(rows)
 
@@ -60,7 +49,7 @@ def shipped_misspellings() -> KnownMisspellings:
 
 
 # Any mapping of the same shape will do (tests stand in plain dicts).
-_in_use: Mapping[str, tuple[tuple[str, int], ...]] | None = None
+_in_use: Mapping[str, tuple[tuple[str, float], ...]] | None = None
 # Called when the table in use changes: caches of results worked out from it register here
 # (`on_table_change`), so this module need not know them.
 _listeners: list[Callable[[], None]] = []
@@ -71,14 +60,14 @@ def on_table_change(forget: Callable[[], None]) -> None:
     _listeners.append(forget)
 
 
-def load_misspellings() -> Mapping[str, tuple[tuple[str, int], ...]]:
+def load_misspellings() -> Mapping[str, tuple[tuple[str, float], ...]]:
     """The table the engines use: the shipped one unless `use_misspellings` set another."""
     return shipped_misspellings() if _in_use is None else _in_use
 
 
-def use_misspellings(table: Mapping[str, tuple[tuple[str, int], ...]] | None) -> None:
-    """Make the engines use `table` (None: the shipped one again). For benchmarks: `bench-errors
-    --unlisted` takes a file's own slips out to estimate writing the corpora never saw."""
+def use_misspellings(table: Mapping[str, tuple[tuple[str, float], ...]] | None) -> None:
+    """Make the engines use `table` (None: the shipped one again). For tests, which stand in a small
+    table so the shipped one's spellings do not decide them."""
     global _in_use
     _in_use = table
     for forget in _listeners:  # results made with the old table

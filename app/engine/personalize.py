@@ -59,44 +59,85 @@ def lookup_keys(text: str) -> set[str]:
     return keys
 
 
-class PersonalizedEngine:
-    """Wraps an engine; everything else (name, fast, personal, ignored, model_name, load_seconds,
-    clear, suggest_word...) passes through to it."""
+class ProfileOptions:
+    """A writer's own real-word slips as options for the context engine, which receives this when it
+    is built (`ContextEngine(alternatives=...)`, `assemble.make_engine(profile=...)`): for a written
+    word, the words this writer meant by it, with how often."""
 
-    def __init__(self, engine, profile: Profile):
+    def __init__(self, profile: Profile):
+        self.profile = profile
+        self.paused = False  # `PersonalizedEngine.plain_check` asks the same engine without them
+
+    def __call__(self, word: str) -> list[tuple[str, float]]:
+        if self.paused or not self.profile.enabled:
+            return []
+        return [(i, w) for i, w in self.profile.intended_for(word) if self.profile.rejection(word, i)[1] < REJECT_DROP]
+
+
+class PersonalizedEngine:
+    """Wraps an engine with a writer's profile. Where the engine has a context layer, that layer was
+    built with `options` (the profile's own slips as options to weigh in the sentence)."""
+
+    def __init__(self, engine, profile: Profile, options: ProfileOptions | None = None):
         self.engine = engine
         self.profile = profile
+        self.options = options
         self.context = find_context(engine)
         self.lexicon = _lexicon_of(engine)
         self.last_overhead_ms = 0.0
-        if self.context is not None:
-            self.context.extra_alternatives = self._alternatives
+        if options is not None:
+            options.profile = profile
 
-    def __getattr__(self, item):
-        if item in ("engine", "profile"):
-            raise AttributeError(item)
-        return getattr(self.engine, item)
+    def use_profile(self, profile: Profile) -> None:
+        """Apply another writer's profile from now on (a benchmark replays several writers)."""
+        self.profile = profile
+        if self.options is not None:
+            self.options.profile = profile
 
-    def _alternatives(self, word: str) -> list[tuple[str, float]]:
-        """The context engine's hook: this writer's intended words for a real word, with weights."""
-        if not self.profile.enabled:
-            return []
-        return [(i, w) for i, w in self.profile.intended_for(word) if self._net_rejected(word, i) < REJECT_DROP]
+    # What callers ask of any engine, answered by the wrapped one.
+    @property
+    def name(self) -> str:
+        return self.engine.name
+
+    @property
+    def fast(self):
+        return getattr(self.engine, "fast", None)
+
+    @property
+    def personal(self):
+        return getattr(self.engine, "personal", None)
+
+    @property
+    def ignored(self):
+        return getattr(self.engine, "ignored", None)
+
+    @property
+    def model_name(self) -> str:
+        return getattr(self.engine, "model_name", "")
+
+    @property
+    def load_seconds(self):
+        return getattr(self.engine, "load_seconds", None)
+
+    @property
+    def scorer(self):
+        return getattr(self.engine, "scorer", None)
+
+    def suggest_word(self, *args, **kwargs):
+        return self.engine.suggest_word(*args, **kwargs)
 
     def _net_rejected(self, key: str, suggested: str) -> float:
         return self.profile.rejection(key, suggested)[1]
 
     def plain_check(self, text: str) -> CheckResult:
         """The wrapped engine's answer without the profile (benchmarks compare the two)."""
-        ctx = self.context
-        hook = ctx.extra_alternatives if ctx is not None else None
-        if ctx is not None:
-            ctx.extra_alternatives = None
+        if self.options is None:
+            return self.engine.check(text)
+        self.options.paused = True
         try:
             return self.engine.check(text)
         finally:
-            if ctx is not None:
-                ctx.extra_alternatives = hook
+            self.options.paused = False
 
     def relevant(self, text: str) -> bool:
         """False when the profile cannot change this text's result (so a benchmark may skip it)."""

@@ -6,7 +6,7 @@ letters overlap most (rapidfuzz, in C), words whose sound code is one step from 
 words weak spellers' learned slips lead back to (`respell`: "nolij" -> knowledge).
 Every candidate is then described by a few features (weighted edit cost, plain and phonetic
 distances, shared first/last letters, frequency) and scored by a linear model whose weights were
-fitted, as a softmax over each pool, on the *training* split of the Birkbeck+Holbrook pairs
+fitted, as a softmax over each pool, on the *training* split of the training pairs
 (`dyslexic-writer train ranker`; weights in resources/generated/ranker.yaml). The held-out split is never used.
 """
 

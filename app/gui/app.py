@@ -38,10 +38,10 @@ def build_window(args=None, with_model: bool = True):
     fast = make_engine("fast", notify=lambda _msg: None)
     if splash is not None:
         splash.close()
-    factory = model_factory_for(settings, fast) if with_model else None
     from ..engine.profile import Profile
 
     profile, profile_notice = Profile.open()  # the writer's own profile, in the data folder
+    factory = model_factory_for(settings, fast, profile) if with_model else None
     window = MainWindow(fast, settings, model_factory=factory, profile=profile)
     notice = " ".join(x for x in (notice, profile_notice) if x)
     if notice:

@@ -192,7 +192,7 @@ class MainWindow(QMainWindow):
                 self.restart_model()
 
     def restart_model(self) -> None:
-        factory = model_factory_for(self.settings, self.controller.engine)
+        factory = model_factory_for(self.settings, self.controller.engine, self.profile)
         if factory is None:
             self.controller.stop_model()
         else:

@@ -61,10 +61,3 @@ def test_marks_count_what_the_writer_sees_beyond_accept_all():
     plain = ErrorTally()
     plain.add(src, "my sister goes home, I think", out)
     assert "marked" not in plain.row() and "mark on" not in format_report(plain.row(), "x")
-
-
-def test_slip_pairs_count_what_the_tagging_shows():
-    from dyslexic_writer.bench.errors import slip_pairs
-
-    rows = parse_tagged("err\tMy siter, my siter\tmy sister, my sister\tw\nerr\tsome times.\tsometimes.\tw\n")
-    assert slip_pairs(rows) == {("siter", "sister"): 2, ("some times", "sometimes"): 1}

@@ -34,3 +34,23 @@ def test_checked_choices_are_the_menu_of_a_word_on_its_own():
     assert checked_choices(Stub([mark]), "doard") == ["board", "dart"]
     assert checked_choices(Stub([unsure]), "qwxzt") == ["quest", "quiz"]
     assert checked_choices(Stub([]), "beech") == []  # a word it accepts: nothing offered
+
+
+def _data(tmp_path):
+    corpora = tmp_path / "corpora"
+    corpora.mkdir()
+    (corpora / "birkbeck.dat").write_text("$beach\nbech\n$school\nskule\n", encoding="utf-8")
+    (corpora / "extra_misspellings.csv").write_text(",label,input\n0,beach,bech\n1,cat,kaat\n", encoding="utf-8")
+    (corpora / "github_typos_pairs.csv").write_text("misspelling,correct,edit_distance\nbeech,beach,1\n", encoding="utf-8")
+    return tmp_path
+
+
+def test_the_scored_corpora_are_birkbeck_and_the_extra_lists(tmp_path):
+    from dyslexic_writer.bench.words import load_corpora
+
+    assert is_held_out("beach") and is_held_out("cat") and not is_held_out("school")
+    pairs = load_corpora(_data(tmp_path))
+    assert {p.source for p in pairs} == {"birkbeck", "extra"}  # not the GitHub typos
+    held = split_pairs(pairs, held_out=True)
+    assert [(p.misspelling, p.correct) for p in held] == [("bech", "beach"), ("kaat", "cat")]
+

@@ -131,19 +131,21 @@ def test_train_reports_a_missing_recipe(tmp_path):
     assert proc.returncode == 1 and b"no recipe" in proc.stderr and b"Traceback" not in proc.stderr
 
 
-def test_bench_errors_unlisted_takes_the_files_own_slips_out_of_the_known_misspellings(tmp_path):
-    # "wons" for "once" is listed once in the shipped table (from the training pairs): the fast
-    # engine finds it there, and not once the file's own occurrence is taken out.
-    tagged = tmp_path / "tagged.tsv"
-    tagged.write_text("err\tI went there wons.\tI went there once.\tw1\n", encoding="utf-8")
-    recalls = []
-    for extra in ([], ["--unlisted"]):
-        proc = run(["bench-errors", str(tagged), "--engine", "fast", "--json", *extra])
-        assert proc.returncode == 0, proc.stderr
-        data = json.loads(proc.stdout)
-        assert data["unlisted"] == bool(extra)
-        recalls.append(data["recall"])
-    assert recalls == [1.0, 0.0]
+def test_bench_words_scores_birkbeck_and_the_extra_lists_with_no_holbrook_file(tmp_path):
+    corpora = tmp_path / "corpora"
+    corpora.mkdir()
+    (corpora / "birkbeck.dat").write_text("$beach\nbech\n$school\nskule\n", encoding="utf-8")
+    (corpora / "extra_misspellings.csv").write_text(",label,input\n1,cat,kaat\n", encoding="utf-8")
+    proc = run(["bench-words", "--data", str(tmp_path)], timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    assert b"held-out Birkbeck+extra pairs: 2" in proc.stdout and b"top-5" in proc.stdout  # beach, cat
+    missing = run(["bench-words", "--data", str(tmp_path / "none")])
+    assert missing.returncode == 2 and b"birkbeck.dat" in missing.stderr
+
+
+def test_bench_errors_has_no_unlisted_option(tmp_path):
+    proc = run(["bench-errors", "--help"])
+    assert proc.returncode == 0 and b"--unlisted" not in proc.stdout
 
 
 def test_readable_output_for_an_unknown_word():

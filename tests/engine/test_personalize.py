@@ -6,7 +6,7 @@ import statistics
 import pytest
 
 from dyslexic_writer.engine import personalize as pz
-from dyslexic_writer.engine.personalize import PersonalizedEngine, find_context
+from dyslexic_writer.engine.personalize import PersonalizedEngine, ProfileOptions, find_context
 from dyslexic_writer.engine.profile import Profile
 from dyslexic_writer.engine.types import CheckResult, Kind, Suggestion
 
@@ -160,13 +160,38 @@ def test_with_the_context_layer_the_model_decides_a_real_word_slip(engine):
 
     p = Profile()
     p.record_accepted("cave", "moon")  # a pair no other source would offer, so the profile alone brings it
-    liked = PersonalizedEngine(ContextEngine(engine, FakeScorer(liked=["moon"])), p)
+
+    def built_with_profile(scorer):  # as assemble.make_engine(profile=...) builds it
+        options = ProfileOptions(p)
+        return PersonalizedEngine(ContextEngine(engine, scorer, alternatives=options), p, options)
+
+    liked = built_with_profile(FakeScorer(liked=["moon"]))
     (s,) = liked.check("He cave me a book.").suggestions
     assert (s.original, s.best, s.source) == ("cave", "moon", "model")
     assert liked.plain_check("He cave me a book.").suggestions == ()  # the same engine without the profile
-    neutral = PersonalizedEngine(ContextEngine(engine, FakeScorer()), p)
+    assert liked.check("He cave me a book.").suggestions  # and with it again after
+    neutral = built_with_profile(FakeScorer())
     assert neutral.check("They hid in a cave near the sea.").suggestions == ()
-    assert neutral.context.extra_alternatives is not None
+
+
+def test_wrapping_changes_nothing_in_the_wrapped_engine(engine):
+    from dyslexic_writer.engine.context import ContextEngine
+
+    ctx = ContextEngine(engine, FakeScorer())
+    PersonalizedEngine(ctx, Profile())
+    assert ctx.extra_alternatives is None
+
+
+def test_profile_options_follow_the_profile_in_use(lex):
+    first, second = Profile(), Profile()
+    first.record_accepted("cave", "gave")
+    options = ProfileOptions(first)
+    assert [w for w, _ in options("cave")] == ["gave"]
+    options.paused = True
+    assert options("cave") == []
+    options.paused = False
+    PersonalizedEngine(FakeEngine(lex), first, options).use_profile(second)
+    assert options.profile is second and options("cave") == []
 
 
 def test_the_context_engine_is_found_inside_wrappers(engine):

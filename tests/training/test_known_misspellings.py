@@ -3,14 +3,14 @@
 from collections import Counter
 
 from dyslexic_writer.engine.misspellings import parse
-from dyslexic_writer.training.misspellings import MAX_PER_WORD, misspelling_pairs, render, table
+from dyslexic_writer.training.misspellings import MAX_PER_WORD, MIN_SEEN, misspelling_pairs, render, table
 from dyslexic_writer.training.sources import WordPair, is_held_out
 
 COMMON = {"bat", "cat", "hat", "mat", "teddy", "boy", "a", "nother", "another", "enough"}
 
 
 def _pairs(*rows):
-    return [WordPair(w, c, "holbrook", n) for w, c, n in rows]
+    return [WordPair(w, c, "birkbeck", n) for w, c, n in rows]
 
 
 def test_a_non_word_keeps_each_meaning_with_its_count():
@@ -46,11 +46,22 @@ def test_the_table_keeps_the_likeliest_meanings_and_the_app_reads_it_back():
     assert parse(render(rows))["kat"] == (("hat", 4), ("cat", 1), ("mat", 1))
 
 
-def test_the_stage_writes_the_table_counting_a_slip_in_both_corpora_once(tmp_path, pair_corpora):
+def test_a_meaning_needs_half_a_weak_spellers_slip_of_evidence():
+    counts = Counter({("kat", "cat"): 1, ("kat", "hat"): 0.25, ("zat", "mat"): 0.5})
+    assert table(counts) == {"kat": [("cat", 1)], "zat": [("mat", 0.5)]}
+    assert MIN_SEEN == 0.5
+
+
+def test_the_stage_weighs_each_source_and_counts_a_slip_in_overlapping_lists_once(tmp_path, pair_corpora):
     from dyslexic_writer.training.misspellings import run
 
-    data = pair_corpora("$school\nskule\n$garden\ngardn\n", "$school\nskule 2\n$?\nxyz\n")
+    data = pair_corpora("$school\nskule\n$garden\ngardn\n",
+                        extra="0,school,skule\n1,garden,gardin\n",  # the list repeats Birkbeck's "skule"
+                        github="gardn,garden,1\nwindw,window,1\n")
     out = tmp_path / "misspellings.tsv"
-    assert run(data, out) == {"written": 2, "pairs": 2}
-    table = parse(out.read_text(encoding="utf-8"))
-    assert table == {"skule": (("school", 2),), "gardn": (("garden", 1),)}
+    assert run(data, out) == {"written": 3, "pairs": 3}
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# Written by `dyslexic-writer train misspellings`")
+    table = parse(text)
+    # "windw" is a GitHub slip alone: too little evidence to list
+    assert table == {"skule": (("school", 1),), "gardn": (("garden", 1.25),), "gardin": (("garden", 0.5),)}

@@ -2,7 +2,7 @@ import math
 from collections import Counter
 
 from dyslexic_writer.engine.channel import Channel, parse
-from dyslexic_writer.training.channel import align, fit, rules, run, training_pairs, write
+from dyslexic_writer.training.channel import align, fit, rules, run, slip_counts, write
 from dyslexic_writer.training.sources import WordPair, is_held_out
 
 
@@ -28,15 +28,15 @@ def test_fit_estimates_how_often_a_string_is_written_another_way():
     assert ("bea", "be") not in table  # seen once
 
 
-def test_training_pairs_keep_the_training_split_and_count_a_slip_in_both_corpora_once():
-    birkbeck = [WordPair("skool", "school", "b", 2), WordPair("don't", "dont", "b")]
-    holbrook = [WordPair("Skool", "school", "h", 3), WordPair("wen", "when", "h")]
-    pairs = training_pairs(birkbeck, holbrook)
-    assert ("don't", "dont") not in pairs  # not one alphabetic word
+def test_slip_counts_keep_single_words_of_the_training_split():
+    pairs = [WordPair("skool", "school", "b", 2), WordPair("Skool", "school", "b"), WordPair("don't", "dont", "b"),
+             WordPair("wen", "when", "b")]
+    counts = slip_counts(pairs)
+    assert ("don't", "dont") not in counts  # not one alphabetic word
     if not is_held_out("school"):
-        assert pairs[("skool", "school")] == 3
+        assert counts[("skool", "school")] == 3
     if not is_held_out("when"):
-        assert pairs[("wen", "when")] == 1
+        assert counts[("wen", "when")] == 1
 
 
 def test_written_table_reads_back_and_prices_a_learned_slip_above_an_unseen_one(tmp_path):
@@ -49,7 +49,12 @@ def test_written_table_reads_back_and_prices_a_learned_slip_above_an_unseen_one(
 
 
 def test_run_writes_the_table_from_the_corpora(tmp_path, pair_corpora):
-    data = pair_corpora("$reach\nreech\nreetch\n$teach\nteech\n", "$beach\nbeech 2\n$?\nxyz\n")
+    # "ea" written "ee": twice in Birkbeck and in two GitHub typos worth a quarter each; "ea" is in
+    # the intended word of pairs worth 3.5 (reach twice, teach, and a quarter each for mean, speak)
+    data = pair_corpora("$reach\nreech\nreetch\n$teach\nteech\n", github="meen,mean,1\nspeek,speak,1\n")
     out = tmp_path / "channel.tsv"
     result = run(data, out)
-    assert result["rules"] > 0 and out.read_text(encoding="utf-8").startswith("# Written by")
+    assert result == {"pairs": 5, "rules": len(parse(out.read_text(encoding="utf-8")))}
+    assert out.read_text(encoding="utf-8").startswith("# Written by `dyslexic-writer train channel`")
+    table = parse(out.read_text(encoding="utf-8"))
+    assert math.isclose(table[("ea", "ee")], math.log(2.5 / (3.5 + 1.0)), abs_tol=1e-4)

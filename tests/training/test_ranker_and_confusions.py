@@ -60,7 +60,8 @@ def test_us_uk_variants_are_not_confusions():
 def test_a_slip_in_two_overlapping_corpora_counts_once():
     from collections import Counter
 
-    from dyslexic_writer.training.confusions import MIN_COUNT, merged_counts
+    from dyslexic_writer.training.confusions import MIN_COUNT
+    from dyslexic_writer.training.pairs import merged_counts
 
     birkbeck = Counter({("wet", "went"): 1, ("cave", "gave"): 2})
     holbrook = Counter({("wet", "went"): 1, ("no", "know"): 1})
@@ -82,3 +83,16 @@ def test_the_channel_feature_is_priced_by_the_half_that_never_saw_the_word():
     blind = channels[fold("receive")]  # fitted without "receive"
     seen = channels[fold("friend")]  # fitted on "receive" (not on "friend")
     assert seen.log_prob("recieve", "receive") > blind.log_prob("recieve", "receive")
+
+
+def test_the_ranker_samples_pairs_in_proportion_to_their_weight():
+    from collections import Counter
+
+    from dyslexic_writer.training.ranker import weighted_sample
+
+    counts = Counter({(f"w{i}", "heavy"): 1.0 for i in range(200)})
+    counts.update({(f"g{i}", "light"): 0.25 for i in range(200)})
+    drawn = weighted_sample(counts, 100)
+    assert len(set(drawn)) == 100 and drawn == weighted_sample(counts, 100)  # no repeats, same every run
+    heavy = sum(t == "heavy" for _w, t in drawn)
+    assert 65 <= heavy <= 95  # about four in five: a weight of 1 against 0.25

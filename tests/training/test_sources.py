@@ -27,8 +27,8 @@ def test_github_pairs_skip_header():
 
 
 def test_extra_pairs():
-    pairs = parse_extra_misspellings(",label,input\n0,Britain,Britian\n")
-    assert [(p.misspelling, p.correct) for p in pairs] == [("Britian", "Britain")]
+    pairs = parse_extra_misspellings(",label,input\n0,Britain,Britian\n1,above,a_bueve\n")
+    assert [(p.misspelling, p.correct) for p in pairs] == [("Britian", "Britain"), ("a bueve", "above")]
 
 
 def test_generated_json():
@@ -62,3 +62,13 @@ def test_github_release_jsonl():
     ]}
     pairs = parse_github_typo_jsonl(json.dumps(commit) + "\n")
     assert [(p.misspelling, p.correct) for p in pairs] == [("teh", "the")]
+
+
+def test_a_downloaded_birkbeck_file_loses_the_holbrook_pairs():
+    from dyslexic_writer.training.prepare import without_pairs
+
+    text = "$April\nApirl\nAprel\n$teddy_boy\ntedy_boy\n"
+    drop = {(p.misspelling.lower(), p.correct.lower()) for p in parse_holbrook("$april\napirl 2\n$teddy_boy\ntedy_boy\n")}
+    kept = without_pairs(text, drop)
+    assert kept == "$April\nAprel\n$teddy_boy\n"
+    assert [(p.misspelling, p.correct) for p in parse_birkbeck(kept)] == [("Aprel", "April")]

@@ -36,7 +36,8 @@ class ContextEngine(WrapsFast):
     name = "model"
 
     def __init__(self, fast, scorer: Scorer, model_name: str = "model", confusions: ConfusionSets | None = None,
-                 tuning: Tuning | None = None):
+                 tuning: Tuning | None = None,
+                 alternatives: Callable[[str], Iterable[str | tuple[str, float]]] | None = None):
         self.fast = fast
         self.scorer = scorer
         self.model_name = model_name
@@ -47,9 +48,10 @@ class ContextEngine(WrapsFast):
         self.rules = load_rules()
         self.lexicon = fast.lexicon
         self.channel = load_channel()
-        # word -> extra real-word options to weigh in context (e.g. a writer profile's own slips),
-        # each a word or a (word, weight) pair: the weight says how often the writer meant it
-        self.extra_alternatives: Callable[[str], Iterable[str | tuple[str, float]]] | None = None
+        # word -> extra real-word options to weigh in context (a writer profile's own slips, given
+        # when the engine is built), each a word or a (word, weight) pair: the weight says how often
+        # the writer meant it
+        self.extra_alternatives = alternatives
         warm_up()  # here, on the thread that owns the engine, not in the middle of the first sentence
 
     def check(self, text: str) -> CheckResult:

@@ -39,11 +39,13 @@ def test_an_option_the_model_pruned_is_never_offered(engine):
     assert all(math.isfinite(s.confidence) for s in result.suggestions)
 
 
-def test_forms_of_one_word_do_not_make_a_non_word_unsure(engine):
+def test_forms_of_one_word_do_not_make_a_non_word_unsure(engine, seen):
     # "walk" and "walked" fit about equally; both say the same word, so it is changed, not marked.
+    # ("wauk": the fast engine offers "walk" and not "walked", which joins as one of its forms.)
+    seen({})
     # "walked" is one slip dearer; its lead makes up for that but for 0.2 nats
     walked = 10.0 + SHIPPED.channel_weight * SHIPPED.inflect_cost - 0.2
-    result = ContextEngine(engine, LeadScorer({"walk": 10.0, "walked": walked})).check("Tom wark home.")
+    result = ContextEngine(engine, LeadScorer({"walk": 10.0, "walked": walked})).check("Tom wauk home.")
     (s,) = result.suggestions
     assert s.kind != Kind.UNKNOWN and s.best in ("walk", "walked")
 
