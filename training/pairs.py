@@ -12,11 +12,11 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 import yaml
 
+from ..package_data import read_text
 from .data import filter_github
 from .sources import WordPair, is_held_out, parse_birkbeck, parse_extra_misspellings, parse_github_typos
 
@@ -69,7 +69,7 @@ def merged_counts(*overlapping: Counter, extra: Counter | None = None) -> Counte
 @lru_cache(maxsize=1)
 def recipe() -> dict:
     """pair_sources.yaml, as written."""
-    text = resources.files("dyslexic_writer.training").joinpath("pair_sources.yaml").read_text(encoding="utf-8")
+    text = read_text("dyslexic_writer.training", "pair_sources.yaml")
     return yaml.safe_load(text)
 
 

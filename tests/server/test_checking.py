@@ -3,7 +3,7 @@ import threading
 import pytest
 
 from dyslexic_writer.server.checking import CheckerClosed, ParagraphChecker, paragraphs
-from fakes import TehEngine
+from server_fakes import TehEngine
 
 
 def spans(text, suggestions):

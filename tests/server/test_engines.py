@@ -6,7 +6,7 @@ from dyslexic_writer.engine.profile import Profile
 from dyslexic_writer.server.checking import ParagraphChecker
 from dyslexic_writer.server.engines import engine_builder, writer_settings
 
-from conftest import check
+from server_client import check
 
 
 def snapshot(folder):

@@ -6,8 +6,8 @@ from urllib.parse import quote, urlencode
 
 import pytest
 
-from conftest import ask, check
-from fakes import TehEngine
+from server_client import ask, check
+from server_fakes import TehEngine
 
 
 def ipv6_loopback() -> bool:
@@ -149,7 +149,7 @@ def test_nothing_of_the_text_is_logged(serve, capfd):
 
 
 def test_stopping_closes_the_port_and_every_thread(serve):
-    from conftest import server_threads
+    from server_client import server_threads
 
     server = serve()
     port = server.port

@@ -9,7 +9,7 @@ from context_fakes import MARGINS, FakeScorer
 
 from dyslexic_writer.engine.context import ContextEngine, Tuning, shipped_tuning, tuning_from
 from dyslexic_writer.engine.context.registry import SOURCES
-from dyslexic_writer.engine.resources import read_text
+from dyslexic_writer.package_data import read_text
 
 
 def _shipped_file():
