@@ -83,6 +83,8 @@ class _Handler(BaseHTTPRequestHandler):
 
     # -- answering ------------------------------------------------------------------------------
     def _send(self, status: int, body: bytes, content_type: str, extra: dict | None = None) -> None:
+        if self.headers.get("Content-Length", "0") != "0" and not self._body_read:
+            self.close_connection = True  # an unread body would be taken for the next request
         try:
             self.send_response(status)
             self.send_header("Content-Type", content_type)
@@ -110,6 +112,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     # -- routing --------------------------------------------------------------------------------
     def _serve(self) -> None:
+        self._body_read = False
         owner: LocalServer = self.server.owner
         config = owner.config
         if not host_allowed(self.headers.get("Host"), config.extra_hosts):
@@ -180,6 +183,7 @@ class _Handler(BaseHTTPRequestHandler):
                              "Please submit a shorter text.")
             return None
         body = self.rfile.read(n)
+        self._body_read = True
         if len(body) < n:  # the client hung up mid-body
             self.close_connection = True
             return None

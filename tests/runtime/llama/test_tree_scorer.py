@@ -2,9 +2,9 @@
 
 The fake stands in for llama.cpp's unified cache: it keeps each sequence id's cells (position,
 token), which stay until they are removed, and a wanted row's context is every cell its sequences
-hold up to its position, as llama.cpp's mask lets it see. Its "model" gives each next token a fixed pseudo-random logit for the
-whole context, so a score is right only when the scorer fed the right tokens, and each result can
-be checked against decoding every continuation alone.
+hold up to its position, as llama.cpp's mask lets it see. Its "model" gives each next token a
+fixed pseudo-random logit for the whole context, so a score is right only when the scorer fed the
+right tokens, and each result can be checked against decoding every continuation alone.
 """
 
 import math
