@@ -89,6 +89,10 @@ def _wordlike(w: str) -> bool:
     return bool(core) and core.isalpha() and w.isascii() and not w.startswith("'") and not w.endswith("'")
 
 
+def _title_first(w: str) -> tuple[bool, str]:
+    return (not (w[:1].isupper() and w[1:].islower()), w)
+
+
 def _collect_words() -> tuple[dict[str, tuple[float, int, str]], frozenset[str], dict[str, str]]:
     """word -> (zipf, tier, written form), the bare contraction forms, and the common words only one
     of the two dictionaries accepts -> BRITISH or AMERICAN."""
@@ -138,8 +142,10 @@ def _collect_words() -> tuple[dict[str, tuple[float, int, str]], frozenset[str],
             table[w] = (z, TIER_COMMON, w)
         elif z >= RARE_MIN_ZIPF:
             table[w] = (z, TIER_RARE, w)
-    # Names: capitalised dictionary entries that are not also ordinary lower-case words.
-    for w in list(stems) + [c for c in cased if c[:1].isupper()]:
+    # Names: capitalised dictionary entries that are not also ordinary lower-case words. Sorted,
+    # title case first ("Fortran" before "FORTRAN"), so every build picks the same written form.
+    names = sorted(stems, key=_title_first) + sorted((c for c in cased if c[:1].isupper()), key=_title_first)
+    for w in names:
         low = w.lower()
         if w[:1].isupper() and (low not in table or table[low][1] == TIER_RARE) and low.isalpha():
             table[low] = (zipf(low), TIER_NAME, w)
