@@ -9,6 +9,7 @@ Nothing here imports Qt or llama.cpp at module level; every probe is injectable 
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import subprocess
@@ -173,16 +174,142 @@ def check_llama(inspect=None, gpus=None) -> Finding:
     return Finding(name, OK, f"{info.label()}{extra}" + (f"; {tail}" if tail else ""))
 
 
+# -- the context model: why it cannot be used, and the fix -----------------------------------------
+
+_NEEDS = re.compile(r"space in (?P<folder>.+?) to prepare the embedded model: it needs (?P<need>\d+) MB, (?P<free>\d+) MB are free")
+_FILLED = re.compile(r"the disk holding (?P<folder>.+?) filled up.*?free (?P<need>\d+) MB there")
+
+
+@dataclass(frozen=True)
+class ModelProblem:
+    """Why the context model cannot be used, as a value: the editor's model thread makes one and the
+    window shows it (`status_line`); `doctor` prints its `fix`. `cause` is one of disk_space, corrupt,
+    missing, llama_build (this llama.cpp cannot run the model), memory, io."""
+
+    cause: str
+    detail: str  # the underlying message, in full (a tooltip, doctor's line)
+    folder: str = ""
+    needed_mb: int | None = None
+    free_mb: int | None = None
+    embedded: bool = True
+
+    def short(self) -> str:
+        """The reason in a few plain words, for the status bar."""
+        if self.cause == "disk_space":
+            if self.needed_mb is not None and self.free_mb is not None:
+                return f"not enough free disk space for the model (needs {self.needed_mb} MB, {self.free_mb} MB free)"
+            return "not enough free disk space for the model" + (f" (needs {self.needed_mb} MB)" if self.needed_mb else "")
+        return {
+            "corrupt": "the model file is damaged",
+            "missing": "the model is not installed",
+            "llama_build": "the installed llama.cpp cannot run the model",
+            "memory": "not enough memory for the model",
+        }.get(self.cause, "the model could not be prepared")
+
+    def status_line(self) -> str:
+        return f"Context checks are off: {self.short()}. Spelling checks still work."
+
+    @property
+    def fix(self) -> str:
+        if self.cause == "disk_space":
+            where = f" in {self.folder}" if self.folder else ""
+            room = f"{self.needed_mb - (self.free_mb or 0)} MB or more" if self.needed_mb else "some disk space"
+            return (f"free {room}{where} (or set DYSLEXIC_WRITER_CACHE_DIR to a folder on a disk with room), "
+                    "then start Dyslexic Writer again")
+        if self.cause in ("corrupt", "missing"):
+            return ("reinstall Dyslexic Writer (the embedded model ships with it)" if self.embedded
+                    else "download the model again (dyslexic-writer models download ...) or choose another in File > Settings")
+        if self.cause == "llama_build":
+            if getattr(sys, "frozen", False):
+                return "download the current Dyslexic Writer for this computer (its llama.cpp is too old or broken)"
+            return "pip install --upgrade --force-reinstall llama-cpp-python   (dyslexic-writer doctor names the build for your GPU)"
+        if self.cause == "memory":
+            return "close other programs, or choose a smaller model in File > Settings"
+        return "check that the cache folder can be written (dyslexic-writer doctor lists it)"
+
+
+def _chain(exc: BaseException) -> list[BaseException]:
+    found: list[BaseException] = []
+    while exc is not None and all(exc is not e for e in found):
+        found.append(exc)
+        exc = exc.__cause__ or exc.__context__
+    return found
+
+
+def diagnose(exc: BaseException, embedded: bool = True) -> ModelProblem:
+    """The `ModelProblem` behind a failed model load (`assemble.EngineUnavailable` keeps the original
+    error as its cause). `embedded`: the embedded model, whose file is checked against its published
+    checksum, so llama.cpp refusing it means the llama.cpp build is at fault, not the file."""
+    from .runtime.embedded import EmbeddedModelError
+
+    chain = _chain(exc)
+    detail = next((str(e) for e in chain if str(e)), type(exc).__name__)
+    for e in chain:
+        if isinstance(e, EmbeddedModelError):
+            detail = str(e)
+            m = _NEEDS.search(detail) or _FILLED.search(detail)
+            if e.cause == "disk_space" and m:
+                free = m.groupdict().get("free")
+                return ModelProblem("disk_space", detail, m["folder"], int(m["need"]), int(free) if free else None)
+            return ModelProblem(e.cause if e.cause in ("disk_space", "corrupt", "missing") else "io", detail)
+        if isinstance(e, OSError) and e.errno == errno.ENOSPC:
+            return ModelProblem("disk_space", detail, embedded=embedded)
+    for e in chain:
+        text = str(e).lower()
+        if isinstance(e, ImportError) or "shared library" in text or "llama-cpp-python is not installed" in text:
+            return ModelProblem("llama_build", detail, embedded=embedded)
+        if type(e).__name__ == "ModelLoadError":
+            if "not enough memory" in text:
+                return ModelProblem("memory", detail, embedded=embedded)
+            if "not found" in text:
+                return ModelProblem("missing", detail, embedded=embedded)
+            if "could not load" in text and embedded:
+                return ModelProblem("llama_build", detail, embedded=embedded)
+            return ModelProblem("corrupt", detail, embedded=embedded)
+    return ModelProblem("io", detail, embedded=embedded)
+
+
+def _probe_llama(path: Path) -> None:
+    """Whether this llama.cpp knows the model's architecture: its vocabulary only (under a second)."""
+    from .runtime.llama import ModelLoadError, quiet_llama_logs
+
+    quiet_llama_logs()
+    from llama_cpp import Llama
+
+    try:
+        Llama(str(path), vocab_only=True, verbose=False)
+    except ValueError as exc:  # llama-cpp-python's "Failed to load model from file"
+        raise ModelLoadError(f"llama.cpp could not load {path}: {exc}") from exc
+
+
+def check_embedded(locate: Callable[[], Path] | None = None, probe: Callable[[Path], None] | None = None) -> Finding:
+    """The embedded model: its file (joined and verified as the editor would) and whether this
+    llama.cpp can run it, with the fix for the real cause."""
+    name = "embedded model"
+    if locate is None:
+        from .runtime.embedded import embedded_model_path as locate
+    try:
+        path = locate()
+    except Exception as exc:  # noqa: BLE001 - every failure is a finding, never a traceback
+        p = diagnose(exc)
+        return Finding(name, WARN, f"{p.detail}; the app works with the fast engine only", p.fix)
+    try:
+        (probe or _probe_llama)(path)
+    except Exception as exc:  # noqa: BLE001
+        p = diagnose(exc)
+        p = p if p.cause in ("llama_build", "memory") else ModelProblem("llama_build", p.detail)
+        return Finding(name, WARN, f"the file is fine ({path}), but this llama.cpp cannot run it ({p.detail}); "
+                       "the app works with the fast engine only", p.fix)
+    return Finding(name, OK, f"embedded model verified at {path}")
+
+
 def check_models() -> list[Finding]:
     from .runtime import catalog as cat
     from .runtime.download import verify
     from .settings import load_settings
 
     settings = load_settings()[0]
-    found = []
-    ok, msg = verify(cat.find("gemma3-270m"), settings.models_path())
-    found.append(Finding("embedded model", OK if ok else WARN, msg if ok else f"{msg}; the app works with the fast engine only",
-                         "" if ok else "reinstall Dyslexic Writer (the embedded model ships with it)"))
+    found = [check_embedded()]
     if settings.engine != "fast" and settings.model and settings.model != "gemma3-270m":
         try:
             entry = cat.find(settings.model)

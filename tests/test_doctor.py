@@ -113,3 +113,76 @@ def test_gui_refuses_plainly_before_qt_starts(monkeypatch, capsys):
     assert cli.main(["gui"]) == 3
     err = capsys.readouterr().err
     assert "cannot open its window" in err and "fix: log in" in err
+
+
+# -- the embedded model: the real cause and its fix ----------------------------------------------
+
+def _raises(message, cause):
+    from dyslexic_writer.runtime.embedded import EmbeddedModelError
+
+    def locate():
+        raise EmbeddedModelError(message, cause)
+
+    return locate
+
+
+def test_embedded_model_on_a_full_disk_says_where_and_how_much_to_free():
+    f = doctor.check_embedded(_raises("not enough free disk space in /home/ann/.cache/dyslexic-writer/models to prepare "
+                                      "the embedded model: it needs 266 MB, 20 MB are free", "disk_space"))
+    assert f.status == doctor.WARN and "266 MB" in f.message and "fast engine" in f.message
+    assert "free 246 MB or more in /home/ann/.cache/dyslexic-writer/models" in f.fix and "reinstall" not in f.fix
+
+
+def test_embedded_model_disk_filling_up_midway_says_how_much_to_free():
+    f = doctor.check_embedded(_raises("the disk holding /c/models filled up while preparing the embedded model; "
+                                      "free 250 MB there", "disk_space"))
+    assert "free 250 MB or more in /c/models" in f.fix
+
+
+def test_embedded_model_damaged_or_missing_says_reinstall():
+    for cause in ("corrupt", "missing"):
+        f = doctor.check_embedded(_raises("the embedded model's files are damaged (checksum mismatch)", cause))
+        assert f.status == doctor.WARN and f.fix.startswith("reinstall Dyslexic Writer")
+
+
+def test_embedded_model_a_llama_cpp_that_cannot_run_it_is_named(tmp_path):
+    from dyslexic_writer.runtime.llama import ModelLoadError
+
+    def too_old(path):
+        raise ModelLoadError(f"llama.cpp could not load {path}: unknown model architecture: 'gemma3'")
+
+    f = doctor.check_embedded(lambda: tmp_path / "m.gguf", too_old)
+    assert f.status == doctor.WARN and "the file is fine" in f.message and "llama.cpp cannot run it" in f.message
+    assert "llama-cpp-python" in f.fix and "reinstall Dyslexic Writer" not in f.fix
+    no_llama = doctor.check_embedded(lambda: tmp_path / "m.gguf", lambda p: __import__("llama_cpp_missing_xyz"))
+    assert "llama-cpp-python" in no_llama.fix
+
+
+def test_embedded_model_fine():
+    f = doctor.check_embedded(lambda: Path("/m.gguf"), lambda p: None)
+    assert f.status == doctor.OK and "/m.gguf" in f.message
+
+
+def test_diagnose_reads_through_the_engine_error_and_says_it_plainly():
+    from dyslexic_writer.assemble import EngineUnavailable
+    from dyslexic_writer.runtime.embedded import EmbeddedModelError
+    from dyslexic_writer.runtime.llama import ModelLoadError
+
+    def wrapped(inner):
+        try:
+            try:
+                raise inner
+            except Exception as exc:
+                raise EngineUnavailable(str(exc)) from exc
+        except EngineUnavailable as outer:
+            return outer
+
+    disk = doctor.diagnose(wrapped(EmbeddedModelError(
+        "not enough free disk space in /x to prepare the embedded model: it needs 266 MB, 20 MB are free", "disk_space")))
+    assert disk.status_line() == ("Context checks are off: not enough free disk space for the model "
+                                  "(needs 266 MB, 20 MB free). Spelling checks still work.")
+    assert doctor.diagnose(wrapped(ModelLoadError("not enough memory to start m.gguf"))).cause == "memory"
+    load = wrapped(ModelLoadError("llama.cpp could not load /m.gguf (truncated or unsupported file?)"))
+    assert doctor.diagnose(load).cause == "llama_build"  # the embedded file passed its checksum
+    assert doctor.diagnose(load, embedded=False).cause == "corrupt"  # a file of the writer's own may be bad
+    assert doctor.diagnose(wrapped(ModuleNotFoundError("No module named 'llama_cpp'"))).cause == "llama_build"

@@ -22,31 +22,48 @@ def build_window(args=None, with_model: bool = True):
     from ..assemble import make_engine
     from ..settings import load_settings
     from .main_window import MainWindow
+    from .splash import StartupSplash
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Dyslexic Writer")
     settings, notice = load_settings()
-    splash = None
+    splash = StartupSplash()
     if needs_build() and current_shipped_index() is None:
-        # The one slow start (an install built without its shipped index, or with changed word lists): say what is happening rather than show nothing for seconds.
-        from PySide6.QtWidgets import QLabel
-
-        splash = QLabel("Preparing the dictionary (first run only, a few seconds)...")
-        splash.setMargin(24)
-        splash.show()
-        app.processEvents()
-    fast = make_engine("fast", notify=lambda _msg: None)
-    if splash is not None:
-        splash.close()
+        # The one slow start (an install built without its shipped index, or with changed word
+        # lists): say what is happening rather than show nothing for seconds.
+        fast = splash.run("Preparing the dictionary (first run only, a few seconds)...",
+                          lambda _report: make_engine("fast", notify=lambda _msg: None))
+    else:
+        fast = make_engine("fast", notify=lambda _msg: None)
+    failed = prepare_embedded_model(settings, splash) if with_model else None
     from ..engine.profile import Profile
 
     profile, profile_notice = Profile.open()  # the writer's own profile, in the data folder
-    factory = model_factory_for(settings, fast, profile) if with_model else None
+    factory = model_factory_for(settings, fast, profile, failed=failed) if with_model else None
     window = MainWindow(fast, settings, model_factory=factory, profile=profile)
     notice = " ".join(x for x in (notice, profile_notice) if x)
     if notice:
         window.statusBar().showMessage(notice, 15000)
     return app, window
+
+
+def prepare_embedded_model(settings, splash):
+    """Join the embedded model's chunks now, under the splash with a progress bar, where this install
+    has not yet (the first start of a source install, a few seconds); an instant look-up otherwise.
+    Returns the error met (the model thread reports it rather than try again), or None."""
+    if settings.engine == "fast" or (settings.model and settings.model != "gemma3-270m"):
+        return None
+    from ..runtime.embedded import EmbeddedModelError, embedded_model_path
+
+
+    try:
+        splash.run("Preparing the spelling model (first start only, a few seconds)...",
+                   lambda report: embedded_model_path(on_progress=report), show_at_once=False)
+    except EmbeddedModelError as exc:
+        return exc
+    except Exception as exc:  # noqa: BLE001 - never stops the window opening; the status bar says why
+        return exc
+    return None
 
 
 def run(args) -> int:

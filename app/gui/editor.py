@@ -63,7 +63,7 @@ class SuggestionEditor(QTextEdit):
         self.ask_another_way = self._ask_another_way  # tests replace it
         self._applying = False  # our own replacements are not the writer's typing
         self._fast_timer = QTimer(self, singleShot=True, interval=FAST_DELAY_MS)
-        self._fast_timer.timeout.connect(self.check_now)
+        self._fast_timer.timeout.connect(self.check_soon)
         self._model_timer = QTimer(self, singleShot=True, interval=MODEL_DELAY_MS)
         self._model_timer.timeout.connect(self.check_model_now)
         self.document().contentsChange.connect(self._on_contents_change)
@@ -119,7 +119,7 @@ class SuggestionEditor(QTextEdit):
             self._paint()
         typed = text[at:new_end]
         if typed and typed[-1] in " \n\t.,;:!?)\"'":
-            self.check_now()  # a word was just finished: mark it now
+            self.check_soon()  # a word was just finished: mark it now
         else:
             self._fast_timer.start()
         if typed and typed[-1] in ".!?\n":
@@ -143,6 +143,16 @@ class SuggestionEditor(QTextEdit):
     def check_now(self) -> int:
         self._fast_timer.stop()
         return self.controller.request(self.toPlainText())
+
+    def check_soon(self) -> int:
+        """A check while the writer types: on the fast thread, so no keystroke waits for it."""
+        self._fast_timer.stop()
+        return self.controller.request_soon(self.toPlainText())
+
+    @property
+    def check_pending(self) -> bool:
+        """A fast check is due (the typing pause) or on its way (the fast thread)."""
+        return self._fast_timer.isActive() or self.controller.fast_pending
 
     def check_model_now(self) -> int | None:
         self._model_timer.stop()
@@ -298,6 +308,7 @@ class SuggestionEditor(QTextEdit):
 
     def menu_for(self, s: Suggestion) -> QMenu:
         menu = QMenu(self)
+        menu.setFont(self.font())  # a popup does not inherit it: the reading font, not the small system one
         if s.explanation:
             info = menu.addAction(s.explanation)
             info.setEnabled(False)

@@ -99,7 +99,7 @@ class ProfileRecorder(QObject):
         if not self._watched:
             return
         text = self.editor.toPlainText()
-        if text != self._fresh_text or self.editor._fast_timer.isActive():
+        if text != self._fresh_text or self.editor.check_pending:
             return  # a check is on its way; decide on its result
         cursor = py_index(text, self.editor.textCursor().position())
         toks = words(text)

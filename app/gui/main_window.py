@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
         self.controller.checked.connect(self._on_checked)
         self.controller.busy.connect(self._on_busy)
         self.controller.model_state.connect(self._on_model_state)
+        self.controller.model_problem.connect(self._on_model_problem)
         self.controller.failed.connect(lambda _rid, msg: self.statusBar().showMessage(f"check failed: {msg}", 8000))
         self.editor.suggestions_changed.connect(self._refresh_panel)
         self.editor.learning_feedback.connect(lambda ok, msg: self.statusBar().showMessage(msg, 6000))
@@ -72,9 +73,12 @@ class MainWindow(QMainWindow):
     # -- building ---------------------------------------------------------------------------
     def _build_panel(self) -> None:
         self.panel = QListWidget()
-        font = self.panel.font()
-        font.setPointSize(13)
-        self.panel.setFont(font)
+        # Long explanations wrap onto more lines rather than being cut off at the dock's edge; the
+        # font follows the reading font setting (apply_settings).
+        self.panel.setWordWrap(True)
+        self.panel.setTextElideMode(Qt.ElideNone)
+        self.panel.setResizeMode(QListWidget.Adjust)
+        self.panel.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.panel.itemActivated.connect(self._panel_jump)
         self.panel.itemClicked.connect(self._panel_jump)
         dock = QDockWidget("Suggestions", self)
@@ -138,6 +142,7 @@ class MainWindow(QMainWindow):
         s = self.settings
         family = reading_font_family(s.font_family)
         self.editor.apply_display(s.font_size, s.line_spacing, family)
+        self.panel.setFont(self.editor.font())  # the same reading font and size as the text
         QApplication.instance().setPalette(palette(s.theme))
         self.editor.colours = {**UNDERLINES.get(s.theme, UNDERLINES["light"]), **(s.underline_colours if s.theme == "light" else {})}
         self.editor._paint()
@@ -200,6 +205,8 @@ class MainWindow(QMainWindow):
 
     # -- status and panel -----------------------------------------------------------------------
     def _on_model_state(self, state: str) -> None:
+        if not state.startswith("unavailable"):
+            self.engine_label.setToolTip("")
         if state == "ready":
             # Asked only once a model is loaded: detection loads llama.cpp, which would slow the start.
             from ..runtime.hardware import machine
@@ -211,11 +218,17 @@ class MainWindow(QMainWindow):
         elif state == "loading":
             text = "fast engine · loading model..."
         elif state.startswith("unavailable"):
-            text = "fast engine only (model unavailable)"
-            self.statusBar().showMessage(f"The model could not be loaded: {state[13:]}", 10000)
+            text = "fast engine only (context checks off)"
+            if self.controller.problem is None:
+                self.statusBar().showMessage(f"Context checks are off: {state[13:]}. Spelling checks still work.", 30000)
         else:
             text = "fast engine · CPU"
         self.engine_label.setText(text)
+
+    def _on_model_problem(self, problem) -> None:
+        """Why the model cannot be used, in plain words; the label's tooltip keeps the details and the fix."""
+        self.statusBar().showMessage(problem.status_line(), 60000)
+        self.engine_label.setToolTip(f"{problem.detail}\nTo fix it: {problem.fix}\n(dyslexic-writer doctor checks everything)")
 
     def _on_busy(self, busy: bool) -> None:
         self.checking_label.setText("checking..." if busy else "")
