@@ -60,8 +60,11 @@ def _stat_key(path: Path) -> dict:
 
 
 def _marker(path: Path, markers: Path) -> Path:
-    # One marker per file path, in the cache: the bundle's folder may be read-only.
-    digest = hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:16]
+    # One marker per file, in the cache (the bundle's folder may be read-only), named by the file's
+    # name, size and modification time rather than its path: an AppImage is mounted at a new
+    # /tmp/.mount_* folder at every start, and must not re-hash 250 MB (and leave a marker) each time.
+    st = path.stat()
+    digest = hashlib.sha256(f"{path.name}:{st.st_size}:{st.st_mtime_ns}".encode()).hexdigest()[:16]
     return markers / f"embedded-{digest}.verified.json"
 
 

@@ -71,3 +71,18 @@ def test_too_little_disk_space_is_named_before_writing(tmp_path, monkeypatch):
 
 def test_the_bundle_constants_match_the_package():
     assert (embedded_meta.MODEL_NAME, embedded_meta.EXPECTED_SHA256) == (pkg.MODEL_NAME, pkg.EXPECTED_SHA256)
+
+
+def test_the_marker_follows_the_file_not_its_folder(joined, tmp_path, monkeypatch):
+    # An AppImage is mounted somewhere new at every start: the same file elsewhere is still verified.
+    import os
+
+    path, _ = joined
+    moved = tmp_path / "mount_b" / path.name
+    moved.parent.mkdir()
+    os.link(path, moved)  # the same bytes, size and modification time at another path
+    monkeypatch.setenv(emb.ENV, str(path))
+    assert embedded_model_path() == path  # verified once (hashed) and marked
+    monkeypatch.setenv(emb.ENV, str(moved))
+    monkeypatch.setattr(emb, "_sha256", lambda p: pytest.fail("re-hashed the same file at a new path"))
+    assert embedded_model_path() == moved
