@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import bench, check, editor, models, profile, train
+from . import bench, check, editor, fit, models, profile, train
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -21,6 +21,7 @@ def build_parser() -> argparse.ArgumentParser:
     editor.add_gui(sub)
     check.add_commands(sub)
     bench.add_commands(sub)  # bench, bench-words, bench-errors, bench-typing
+    fit.add_commands(sub)  # bench-cv
     editor.add_screenshot(sub)
     train.add_command(sub)
     editor.add_doctor(sub)

@@ -274,6 +274,11 @@ def machine() -> Hardware:
 
 
 def _threads(hw: Hardware) -> int:
+    # DYSLEXIC_WRITER_THREADS caps llama.cpp's threads: benchmarks run beside other work would
+    # otherwise spin threads against each other (a 2-core run then takes many times longer).
+    cap = os.environ.get("DYSLEXIC_WRITER_THREADS", "")
+    if cap.isdigit() and int(cap) > 0:
+        return int(cap)
     return max(1, min(8, (hw.cpu_threads + 1) // 2 if hw.cpu_threads > 4 else hw.cpu_threads))
 
 

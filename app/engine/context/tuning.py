@@ -167,6 +167,19 @@ def _number(value: Any, kind: type, name: str, where: str) -> int | float:
 
 
 @lru_cache(maxsize=1)
-def shipped_tuning() -> Tuning:
-    """The tuning in `resources/curated/tuning.yaml`."""
+def hand_tuning() -> Tuning:
+    """The hand-set values in `resources/curated/tuning.yaml`, before the fitted parameters."""
     return tuning_from(load_yaml(TUNING_FILE))
+
+
+@lru_cache(maxsize=1)
+def shipped_tuning() -> Tuning:
+    """The hand-set values with the fitted parameters of `resources/generated/fitted.yaml` applied
+    (engine/context/fitted.py); the hand-set values alone where nothing has been fitted yet."""
+    from .fitted import FIT_FILE, FITTED_FILE, apply, parse_params
+
+    try:
+        chosen = load_yaml(FITTED_FILE)
+    except FileNotFoundError:
+        return hand_tuning()
+    return apply(hand_tuning(), parse_params(load_yaml(FIT_FILE)), chosen["values"])

@@ -8,6 +8,7 @@ import yaml
 from context_fakes import MARGINS, FakeScorer
 
 from dyslexic_writer.engine.context import ContextEngine, Tuning, shipped_tuning, tuning_from
+from dyslexic_writer.engine.context.tuning import hand_tuning
 from dyslexic_writer.engine.context.registry import SOURCES
 from dyslexic_writer.package_data import read_text
 
@@ -30,9 +31,17 @@ def test_the_shipped_file_sets_every_value_with_a_note():
     assert all(set(e) == {"value", "note"} and e["note"].strip() for e in entries)
 
 
-def test_the_dataclass_defaults_are_the_shipped_values():
+def test_the_dataclass_defaults_are_the_hand_set_values():
     # a setting left out of the file keeps the same number
-    assert Tuning() == shipped_tuning()
+    assert Tuning() == hand_tuning()
+
+
+def test_the_shipped_tuning_is_the_hand_set_values_with_the_fitted_parameters():
+    from dyslexic_writer.engine.context.fitted import FIT_FILE, FITTED_FILE, apply, parse_params
+    from dyslexic_writer.package_data import load_yaml
+
+    fitted = load_yaml(FITTED_FILE)["values"]
+    assert shipped_tuning() == apply(hand_tuning(), parse_params(load_yaml(FIT_FILE)), fitted)
 
 
 def test_a_missing_setting_keeps_its_default():

@@ -6,12 +6,15 @@ from dyslexic_writer.engine.context import ContextEngine
 
 
 def test_a_personal_slip_with_a_very_common_word_needs_a_real_word_margin(engine):
-    # The same lead flips a personal "cave" -> "gave" but not a personal "the" -> "they".
+    # The same lead (beyond each option's frequency prior) flips a personal "cave" -> "gave" but
+    # not a personal "the" -> "they".
     lead = MARGINS["realword"] - 0.5
+    assert lead > MARGINS["personal"]
     pairs = {"cave": ["gave"], "the": ["they"]}
-    assert with_pairs(engine, LeadScorer({"gave": lead}), pairs).check("We cave him a book.").corrected == (
-        "We gave him a book.")
-    assert with_pairs(engine, LeadScorer({"they": lead}), pairs).check("I saw the dog.").corrected == "I saw the dog."
+    gave = LeadScorer({"gave": lead + prior_share(engine, "cave", "gave")})
+    assert with_pairs(engine, gave, pairs).check("We cave him a book.").corrected == "We gave him a book."
+    they = LeadScorer({"they": lead + prior_share(engine, "the", "they")})
+    assert with_pairs(engine, they, pairs).check("I saw the dog.").corrected == "I saw the dog."
 
 
 def test_a_slip_the_writer_repeats_needs_less_support_from_the_sentence(engine):
