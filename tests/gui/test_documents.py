@@ -8,21 +8,15 @@ docx = pytest.importorskip("docx")
 
 from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
-from dyslexic_writer.gui.autosave import Autosave  # noqa: E402
 from dyslexic_writer.gui.documents import read_document, save_path, write_document  # noqa: E402
-from dyslexic_writer.gui.main_window import MainWindow  # noqa: E402
 from dyslexic_writer.settings import Settings  # noqa: E402
 
 TEXT = "My essay 😀\n\nI went to teh libary.\n  Indented line\twith a tab\nLast line\n"
 
 
 @pytest.fixture
-def window(qtbot, engine, tmp_path):
-    w = MainWindow(engine, Settings(), autosave=Autosave(tmp_path / "autosave"), persist_settings=False)
-    w.ask_unsaved = lambda: QMessageBox.Discard
-    qtbot.addWidget(w)
-    yield w
-    w.controller.shutdown()
+def window(make_window):
+    return make_window(Settings())
 
 
 def test_a_docx_the_app_wrote_opens_with_the_same_paragraphs(qtbot, window, tmp_path):

@@ -9,11 +9,8 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
 from dyslexic_writer.engine.types import CheckResult, Suggestion  # noqa: E402
-from dyslexic_writer.gui.autosave import Autosave  # noqa: E402
-from dyslexic_writer.gui.main_window import MainWindow  # noqa: E402
 from dyslexic_writer.gui.settings_dialog import SettingsDialog  # noqa: E402
 from dyslexic_writer.settings import Settings  # noqa: E402
 
@@ -24,13 +21,10 @@ def server_threads():
 
 
 @pytest.fixture
-def window(qtbot, engine, tmp_path):
-    w = MainWindow(engine, Settings(server_port=0), autosave=Autosave(tmp_path / "autosave"), persist_settings=False)
-    w.ask_unsaved = lambda: QMessageBox.Discard
-    qtbot.addWidget(w)
+def window(make_window):
+    w = make_window(Settings(server_port=0))
     yield w
     w.local_server.stop()
-    w.controller.shutdown()
 
 
 def ask_in_background(port: int, text: str) -> dict:

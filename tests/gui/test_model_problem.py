@@ -8,10 +8,7 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
-from dyslexic_writer.gui.autosave import Autosave  # noqa: E402
-from dyslexic_writer.gui.main_window import MainWindow  # noqa: E402
 from dyslexic_writer.gui.model_factory import model_factory_for  # noqa: E402
 from dyslexic_writer.runtime import embedded  # noqa: E402
 from dyslexic_writer.runtime.embedded import EmbeddedModelError  # noqa: E402
@@ -21,12 +18,8 @@ DISK_FULL = ("not enough free disk space in /x to prepare the embedded model: it
 
 
 @pytest.fixture
-def window(qtbot, engine, tmp_path):
-    w = MainWindow(engine, Settings(), autosave=Autosave(tmp_path / "autosave"), persist_settings=False)
-    w.ask_unsaved = lambda: QMessageBox.Discard
-    qtbot.addWidget(w)
-    yield w
-    w.controller.shutdown()
+def window(make_window):
+    return make_window(Settings())
 
 
 def fail_with(monkeypatch, message, cause):

@@ -5,21 +5,15 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtWidgets import QListWidgetItem, QMessageBox  # noqa: E402
+from PySide6.QtWidgets import QListWidgetItem  # noqa: E402
 
 from dyslexic_writer.engine.types import Kind, Suggestion  # noqa: E402
-from dyslexic_writer.gui.autosave import Autosave  # noqa: E402
-from dyslexic_writer.gui.main_window import MainWindow  # noqa: E402
 from dyslexic_writer.settings import Settings  # noqa: E402
 
 
 @pytest.fixture
-def window(qtbot, engine, tmp_path):
-    w = MainWindow(engine, Settings(font_size=24), autosave=Autosave(tmp_path / "autosave"), persist_settings=False)
-    w.ask_unsaved = lambda: QMessageBox.Discard
-    qtbot.addWidget(w)
-    yield w
-    w.controller.shutdown()
+def window(make_window):
+    return make_window(Settings(font_size=24))
 
 
 def a_mark():
