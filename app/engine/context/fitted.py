@@ -51,7 +51,7 @@ def apply(base: Tuning, params: tuple[FitParam, ...], setting: Mapping[str, floa
     """`base` with each parameter's value applied; a parameter the setting lacks leaves `base` as it is."""
     margins = dict(base.margins)
     changes: dict[str, float] = {}
-    known = {f.name for f in fields(base)}
+    known = {f.name: type(getattr(base, f.name)) for f in fields(base)}
     for p in params:
         v = setting.get(p.name)
         if v is None:
@@ -64,7 +64,7 @@ def apply(base: Tuning, params: tuple[FitParam, ...], setting: Mapping[str, floa
         else:
             if p.setting not in known:
                 raise ValueError(f"{FIT_FILE}: {p.name} names an unknown setting {p.setting!r}")
-            changes[p.setting] = v
+            changes[p.setting] = known[p.setting](v)  # a whole-number setting stays one
     return replace(base, margins=MappingProxyType(margins), **changes)
 
 

@@ -46,3 +46,8 @@ def test_the_shipped_fit_file_is_valid_and_its_grid_holds_the_hand_set_values():
     assert neutral(params, hand_tuning()) in grid(params)
     # whatever was fitted applies cleanly, and non-word corrections stay unconditional
     assert shipped_tuning().margins["nonword"] == -math.inf
+
+
+def test_a_whole_number_setting_stays_whole():
+    t = apply(hand_tuning(), (FitParam("w", (3.0, 6.0), setting="window_words"),), {"w": 6.0})
+    assert t.window_words == 6 and isinstance(t.window_words, int)
