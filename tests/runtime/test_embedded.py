@@ -66,6 +66,7 @@ def test_too_little_disk_space_is_named_before_writing(tmp_path, monkeypatch):
     with pytest.raises(EmbeddedModelError, match="not enough free disk space") as err:
         embedded_model_path(tmp_path)
     assert err.value.cause == "disk_space" and "20 MB are free" in str(err.value)
+    assert (err.value.folder, err.value.free_mb) == (str(tmp_path), 20) and err.value.needed_mb > 240
     assert not list(tmp_path.iterdir())
 
 
