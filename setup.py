@@ -1,7 +1,7 @@
 """Build hook: compile the dictionary index into the wheel, so a source install's first start
 does not spend half a minute building it (issue 32). All metadata lives in pyproject.toml.
 
-The index is built by the app's own code (`dyslexic_writer.engine.lexicon.build_index`), run from
+The index is built by the app's own code (`python -m dyslexic_writer.engine.lexicon`), run from
 the freshly staged build folder in a child process, with the word-list packages that
 pyproject.toml's [build-system] lists. An editable install (`pip install -e`) skips it: the app
 then builds the index into the cache on first use, as before. A failed build only warns, for the
@@ -16,14 +16,6 @@ from pathlib import Path
 from setuptools import setup
 from setuptools.command.build_py import build_py
 
-_BUILD = (
-    "import sys; from pathlib import Path; "
-    "from dyslexic_writer.engine.lexicon import build_index, is_current; "
-    "from dyslexic_writer.engine.lexicon.index import FOLDER, index_name; "
-    "p = Path(sys.argv[1], 'dyslexic_writer', 'resources', FOLDER, index_name()); "
-    "build_index(p); assert is_current(p); print(p)"
-)
-
 
 class BuildPyWithIndex(build_py):
     def run(self):
@@ -33,7 +25,9 @@ class BuildPyWithIndex(build_py):
         build_lib = str(Path(self.build_lib).resolve())
         env = {**os.environ, "PYTHONPATH": build_lib + os.pathsep + os.environ.get("PYTHONPATH", "")}
         self.announce("building the dictionary index (about 30 s, once per install)", level=2)
-        done = subprocess.run([sys.executable, "-c", _BUILD, build_lib], env=env, capture_output=True, text=True)
+        folder = Path(build_lib, "dyslexic_writer", "resources", "index")  # engine/lexicon/index.py's FOLDER
+        done = subprocess.run([sys.executable, "-m", "dyslexic_writer.engine.lexicon", str(folder)], env=env,
+                              capture_output=True, text=True)
         if done.returncode != 0:
             tail = (done.stderr or done.stdout).strip().splitlines()[-3:]
             print("warning: the dictionary index was not built into the package; the app will build it on "

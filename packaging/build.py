@@ -32,6 +32,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 import appimage  # noqa: E402
 from bundle_contents import APP_NAME, DISPLAY_NAME  # noqa: E402
+import portable_llama  # noqa: E402
 from portable_llama import cache_root  # noqa: E402
 
 PLATFORMS = ("linux", "windows", "macos")
@@ -74,7 +75,7 @@ def llama_version() -> str:
     return v("llama-cpp-python")
 
 
-def portable_llama_command(cmake_args: str = "-DGGML_NATIVE=OFF") -> tuple[list[str], dict[str, str]]:
+def portable_llama_command(cmake_args: str = portable_llama.CMAKE_ARGS) -> tuple[list[str], dict[str, str]]:
     """Rebuild llama-cpp-python (same version) for any CPU of this architecture: about 5 minutes."""
     return [sys.executable, "-m", "pip", "install", "--no-cache-dir", "--force-reinstall", "--no-deps",
             f"llama-cpp-python=={llama_version()}"], {"CMAKE_ARGS": cmake_args, "FORCE_CMAKE": "1"}
@@ -137,12 +138,9 @@ def check_inputs(args=None) -> list[str]:
 
 def build_index(work: Path) -> Path:
     """The dictionary index, built by the same code the app uses, in a clean folder."""
-    out = work / "index"
     # An index from an earlier build is reused when its fingerprint still matches the sources.
-    code = ("import sys; from pathlib import Path; from dyslexic_writer.engine import lexicon as L; "
-            "p = Path(sys.argv[1]) / f'lexicon-v{L.INDEX_FORMAT}.sqlite'; "
-            "L.is_current(p) or L.build_index(p); assert L.is_current(p); print(p)")
-    done = subprocess.run([sys.executable, "-c", code, str(out)], check=True, capture_output=True, text=True)
+    done = subprocess.run([sys.executable, "-m", "dyslexic_writer.engine.lexicon", str(work / "index")],
+                          check=True, capture_output=True, text=True)
     return Path(done.stdout.strip().splitlines()[-1])
 
 
