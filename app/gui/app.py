@@ -53,14 +53,11 @@ def prepare_embedded_model(settings, splash):
     Returns the error met (the model thread reports it rather than try again), or None."""
     if settings.engine == "fast" or (settings.model and settings.model != "gemma3-270m"):
         return None
-    from ..runtime.embedded import EmbeddedModelError, embedded_model_path
-
+    from ..runtime.embedded import embedded_model_path
 
     try:
         splash.run("Preparing the spelling model (first start only, a few seconds)...",
                    lambda report: embedded_model_path(on_progress=report), show_at_once=False)
-    except EmbeddedModelError as exc:
-        return exc
     except Exception as exc:  # noqa: BLE001 - never stops the window opening; the status bar says why
         return exc
     return None

@@ -58,7 +58,6 @@ class CheckController(QObject):
         self._next = 0
         self._fast_pending = 0  # checks handed to the fast thread and not answered yet
         self.worker: ModelWorker | None = None
-        self.problem = None  # the last ModelProblem, until a model loads
         self._from_worker.connect(self._on_worker)
         self._from_fast.connect(self._on_fast)
         self._loaded.connect(self._on_loaded)
@@ -79,7 +78,6 @@ class CheckController(QObject):
     # -- model lifecycle ------------------------------------------------------------------------
     def start_model(self, model_factory) -> None:
         self.stop_model()
-        self.problem = None
         self.model_state.emit("loading")
         failure = []  # the typed problem, made on the worker thread before `on_ready` runs there
 
@@ -194,7 +192,6 @@ class CheckController(QObject):
             self.worker.engine.clear() if words is None else self.worker.engine.forget(words)
 
     def _on_loaded(self, problem) -> None:
-        self.problem = problem
         if problem is not None:
             self.model_problem.emit(problem)
         self.model_state.emit(f"unavailable: {problem.detail}" if problem is not None else "ready")

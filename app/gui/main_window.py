@@ -218,9 +218,7 @@ class MainWindow(QMainWindow):
         elif state == "loading":
             text = "fast engine · loading model..."
         elif state.startswith("unavailable"):
-            text = "fast engine only (context checks off)"
-            if self.controller.problem is None:
-                self.statusBar().showMessage(f"Context checks are off: {state[13:]}. Spelling checks still work.", 30000)
+            text = "fast engine only (context checks off)"  # model_problem says why (_on_model_problem)
         else:
             text = "fast engine · CPU"
         self.engine_label.setText(text)
