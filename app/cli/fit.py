@@ -18,9 +18,10 @@ from .io import engine_options, engine_or_exit, parse_file, spelling_option
 FITTED_PATH = Path(__file__).resolve().parents[2] / "resources" / "generated" / "fitted.yaml"
 
 
-def _row(t) -> str:
-    return (f"R {t.recall:.3f}  P {t.precision:.3f}  F2 {t.f2:.3f}  real-word R {t.real_word_recall:.3f}"
-            f"  FA/1k {t.false_alarms_per_1000:.2f}  ({t.gold} errors, {t.words} words)")
+def _line(r: dict) -> str:
+    """One line of figures from an ErrorTally's row()."""
+    return (f"R {r['recall']:.3f}  P {r['precision']:.3f}  F2 {r['f2']:.3f}  real-word R "
+            f"{r['real_word_recall']:.3f}  FA/1k {r['false_alarms_per_1000']:.2f}")
 
 
 def _context_engine(engine):
@@ -96,7 +97,8 @@ def _run(args, params, base, settings, baseline):
     for n, i in enumerate(order, 1):
         eng.tuning = apply(base, params, settings[i])
         results[i] = per_writer(eng.check, lines, is_word)
-        print(f"[{n}/{len(settings)}] {settings[i]}: {_row(merged(list(results[i].values())))}"
+        row = merged(list(results[i].values())).row()
+        print(f"[{n}/{len(settings)}] {settings[i]}: {_line(row)}  ({row['gold_edits']} errors, {row['words']} words)"
               f"  ({time.perf_counter() - t0:.0f} s, {eng.scorer.misses} model requests)", file=sys.stderr, flush=True)
     if args.memo:
         with open(args.memo, "wb") as fh:
@@ -127,17 +129,13 @@ def _report(cv, results, settings, baseline) -> dict:
 
 
 def _print(report: dict) -> None:
-    def line(r: dict) -> str:
-        return (f"R {r['recall']:.3f}  P {r['precision']:.3f}  F2 {r['f2']:.3f}  real-word R "
-                f"{r['real_word_recall']:.3f}  FA/1k {r['false_alarms_per_1000']:.2f}")
-
     print(f"{report['settings_tried']} settings tried; hand-set {report['neutral']}; chosen on all writers {report['chosen']}")
-    print(f"  before (hand-set, plain):      {line(report['before'])}")
-    print(f"  leave-one-writer-out (fitted): {line(report['cross_validated'])}")
-    print(f"  after (chosen, plain):         {line(report['plain_after'])}")
+    print(f"  before (hand-set, plain):      {_line(report['before'])}")
+    print(f"  leave-one-writer-out (fitted): {_line(report['cross_validated'])}")
+    print(f"  after (chosen, plain):         {_line(report['plain_after'])}")
     for w in report["per_writer"]:
-        print(f"  {w['writer']}: before {line(w['before'])}\n            cv     {line(w['cross_validated'])}"
-              f"  (fold chose {w['fold_choice']})\n            after  {line(w['plain_after'])}")
+        print(f"  {w['writer']}: before {_line(w['before'])}\n            cv     {_line(w['cross_validated'])}"
+              f"  (fold chose {w['fold_choice']})\n            after  {_line(w['plain_after'])}")
 
 
 def _write(report: dict, path: Path, source: str) -> None:
