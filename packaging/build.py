@@ -33,6 +33,7 @@ sys.path.insert(0, str(HERE))
 import appimage  # noqa: E402
 from bundle_contents import APP_NAME, DISPLAY_NAME  # noqa: E402
 import portable_llama  # noqa: E402
+import trim  # noqa: E402
 from portable_llama import cache_root  # noqa: E402
 
 PLATFORMS = ("linux", "windows", "macos")
@@ -44,7 +45,7 @@ SAMPLE = "Im going to teh shop becuz i need milk.\nTheir was alot of people."
 # Start-up targets (issue 32): reported, and warned about, but never a failure (CI timing varies).
 TARGETS = {"first_window_s": 2.0, "first_check_auto_s": 3.0}
 # The unpacked Linux folder's budget (issue 32); over it the build warns. The embedded model and the
-# dictionary index alone take 296 MB of it.
+# dictionary index alone take 270 MB of it.
 SIZE_TARGET_MB = 450
 # Anything this big appearing in a fresh HOME means the app copied something it should read in place.
 LARGE_FILE = 4 << 20
@@ -189,39 +190,6 @@ def run_pyinstaller(args, index: Path, model: Path) -> Path:
                     "--distpath", str(args.dist), "--workpath", str(args.work / "pyinstaller"),
                     str(HERE / "dyslexic-writer.spec")], check=True, env=env)
     return args.dist / APP_NAME
-
-
-def strip_debug(folder: Path) -> int:
-    """Drop the debug sections of Python's own libraries (Linux): libpython and the standard
-    library's extension modules carry 20 MB of them. Only those: wheels' libraries were rewritten
-    by auditwheel/patchelf, and binutils' strip breaks their alignment (numpy's OpenBLAS then fails
-    with "ELF load command address/offset not page-aligned"); Qt and llama.cpp are never touched
-    (see the spec), nor the executable, whose archive is appended to it. Only debug information
-    goes, never symbols. Returns the bytes saved; nothing when binutils' strip is missing."""
-    tool = shutil.which("strip")
-    if not tool:
-        return 0
-    internal = folder / "_internal"
-    libs = [*internal.glob("libpython3*.so*"), *internal.glob("python3*/lib-dynload/*.so")]
-    libs = [f for f in libs if f.is_file() and not f.is_symlink()]
-    before = sum(f.stat().st_size for f in libs)
-    if libs:
-        subprocess.run([tool, "--strip-debug", "-p", *map(str, libs)], check=True)
-    return before - sum(f.stat().st_size for f in libs)
-
-
-def link_llama_sonames(folder: Path) -> int:
-    """llama-cpp-python's wheel holds each library twice, as libX.so (what ctypes opens) and libX.so.0
-    (the soname the others link against); make the second a link to the first, as a make install
-    would (Linux: 6 MB). Returns the bytes saved."""
-    saved = 0
-    for versioned in (folder / "_internal" / "llama_cpp" / "lib").glob("lib*.so.0"):
-        plain = versioned.with_name(versioned.name[:-2])
-        if plain.is_file() and not versioned.is_symlink() and plain.read_bytes() == versioned.read_bytes():
-            saved += versioned.stat().st_size
-            versioned.unlink()
-            versioned.symlink_to(plain.name)
-    return saved
 
 
 def bundle_problems(folder: Path, model_name: str) -> list[str]:
@@ -417,7 +385,7 @@ def main(argv: list[str] | None = None) -> int:
     problems = bundle_problems(folder, model.name)
     if problems:
         raise SystemExit("build.py: the bundle came out wrong:\n  " + "\n  ".join(problems))
-    stripped = strip_debug(folder) + link_llama_sonames(folder) if args.platform == "linux" else 0
+    stripped = trim.linux(folder) if args.platform == "linux" else 0
     artefact = {"linux": package_linux, "windows": package_windows, "macos": package_macos}[args.platform](args, folder)
     image = None
     if args.platform == "linux" and not args.no_appimage:

@@ -66,6 +66,13 @@ EXCLUDES = (
     "hf_xet", "pydantic", "pydantic_core", "safetensors",
     # Nothing of ours imports them; the hooks would bring them (and setuptools' runtime hook) along.
     "rich", "pygments", "setuptools",
+    # Parts of packages we use that the app never imports: python-docx needs only lxml.etree;
+    # numpy loads random and fft on first use, which never comes; QtTest serves only
+    # `bench-typing`, a developer's tool that needs symspellpy and so never runs in a bundle.
+    "lxml.objectify", "lxml.html", "lxml.isoschematron", "lxml.sax", "numpy.random", "numpy.fft", "PySide6.QtTest",
+    # rapidfuzz's AVX2 builds (5 MB): rapidfuzz falls back to its baseline build when they are
+    # missing, a little slower on the longest lists only.
+    "rapidfuzz.fuzz_cpp_avx2", "rapidfuzz.distance.metrics_cpp_avx2",
 )
 
 # Where the dictionary index goes in the bundle: beside the word lists, where
@@ -109,7 +116,17 @@ DROPPED = (
     # The wheel's third copy of each llama.cpp library: ctypes opens libX.so, and the libraries
     # find each other by soname (libX.so.0), so libX.so.0.N.M is never opened.
     "llama_cpp/lib/lib*.so.0.*",
+    # llama.cpp's multimodal library, opened only by the image chat handlers.
+    "llama_cpp/lib/libmtmd.so*",
+    # Image formats nothing opens (the icons are SVG and ICO, screenshots PNG, which Qt Gui reads
+    # itself); Qt's TLS and network-status plugins (downloads go through huggingface_hub).
+    *(f"PySide6/Qt/plugins/imageformats/libq{f}.so" for f in ("jpeg", "webp", "tiff", "tga", "wbmp", "icns")),
+    "PySide6/Qt/plugins/tls/*", "PySide6/Qt/plugins/networkinformation/*",
 )
+# Dropped after PyInstaller (packaging/trim.py) with the libraries only they need: the GTK 3
+# platform theme, whose cairo, pango and gdk-pixbuf (5 MB) would be loaded beside the system's own
+# GTK, of another version; without it Qt follows the desktop through the XDG portal theme.
+DROPPED_WITH_DEPENDENCIES = ("PySide6/Qt/plugins/platformthemes/libqgtk3.so",)
 KEPT = ("PySide6/Qt/translations/qtbase_en.qm", "PySide6/Qt/translations/qt_en.qm")
 
 

@@ -15,6 +15,7 @@ spec = importlib.util.spec_from_file_location("dw_build", ROOT / "packaging" / "
 build = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(build)
 import bundle_contents  # noqa: E402
+import trim  # noqa: E402
 
 
 def test_dry_run_lists_the_steps_and_finds_every_input(capsys):
@@ -181,21 +182,21 @@ def test_llama_sonames_become_links(tmp_path):
     lib.mkdir(parents=True)
     for name, data in (("libllama.so", b"A" * 10), ("libllama.so.0", b"A" * 10), ("libggml.so", b"B"), ("libggml.so.0", b"C")):
         (lib / name).write_bytes(data)
-    assert build.link_llama_sonames(tmp_path) == 10
+    assert trim.link_llama_sonames(tmp_path) == 10
     assert (lib / "libllama.so.0").is_symlink() and (lib / "libllama.so.0").read_bytes() == b"A" * 10
     assert not (lib / "libggml.so.0").is_symlink()  # different contents: left alone
 
 
 def test_only_pythons_own_libraries_are_stripped(tmp_path, monkeypatch):
     seen = []
-    monkeypatch.setattr(build.shutil, "which", lambda tool: "/usr/bin/strip")
-    monkeypatch.setattr(build.subprocess, "run", lambda cmd, check: seen.extend(cmd[3:]))
+    monkeypatch.setattr(trim.shutil, "which", lambda tool: "/usr/bin/strip")
+    monkeypatch.setattr(trim.subprocess, "run", lambda cmd, check: seen.extend(cmd[3:]))
     internal = tmp_path / "_internal"
     for rel in ("libpython3.11.so.1.0", "python3.11/lib-dynload/_ssl.so", "numpy.libs/libopenblas.so",
                 "PySide6/Qt/lib/libQt6Core.so.6", "llama_cpp/lib/libllama.so"):
         (internal / rel).parent.mkdir(parents=True, exist_ok=True)
         (internal / rel).write_bytes(b"\x7fELF")
-    build.strip_debug(tmp_path)
+    trim.strip_debug(tmp_path)
     assert sorted(Path(p).name for p in seen) == ["_ssl.so", "libpython3.11.so.1.0"]
 
 

@@ -21,10 +21,11 @@ from pathlib import Path
 
 from ...package_data import load_yaml, read_text, word_list
 from .keys import deletes, indexed_sound_keys
+from .postings import pack_ids
 from .store import AMERICAN, BRITISH, SCHEMA, TIER_COMMON, TIER_NAME, TIER_RARE
 
 # Bump when the tables or the way they are built change, so old caches are rebuilt.
-INDEX_FORMAT = 8
+INDEX_FORMAT = 9
 # A form Hunspell rejects is kept as a *rare* word when the web writes it at least this often
 # (Zipf 3: once per million words); rarer ones are unknown. Lower lets more real misspellings pass
 # as rare words (marked only near a far commoner word); higher marks more slang as unknown.
@@ -162,6 +163,11 @@ def _suggestable_name(zipf: float, tier: int, form: str) -> bool:
             and form[0].isupper() and form[1:].islower())
 
 
+def _milli(zipf: float) -> int:
+    """A Zipf value as stored: whole thousandths (store.SCHEMA)."""
+    return round(zipf * 1000)
+
+
 def build_index(path: Path) -> None:
     """Compile the dictionary into `path` (written beside it, then renamed into place)."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -175,32 +181,37 @@ def build_index(path: Path) -> None:
         if (tier == TIER_COMMON and (len(w) > 1 or w in _SINGLE_LETTER_WORDS) and "'" not in w)
         or _suggestable_name(z, tier, form)
     ]
-    delete_map: dict[str, list[str]] = {}
-    sound_map: dict[str, list[str]] = {}
-    for w in targets:
+    # Words are filed under their keys by id (their place in alphabetical order), and every table is
+    # written in key order, so the pages come out full: half the size of words-as-text in any order.
+    targets.sort()
+    delete_map: dict[str, list[int]] = {}
+    sound_map: dict[str, list[int]] = {}
+    for i, w in enumerate(targets):
         for d in deletes(w):
-            delete_map.setdefault(d, []).append(w)
+            delete_map.setdefault(d, []).append(i)
         for code in indexed_sound_keys(w):
-            sound_map.setdefault(code, []).append(w)
+            sound_map.setdefault(code, []).append(i)
 
     con = sqlite3.connect(tmp)
     try:
         # A file written once and renamed into place needs no journal.
         con.executescript("PRAGMA journal_mode=OFF;\nPRAGMA synchronous=OFF;\n" + SCHEMA)
+        # The written form and variety are stored only where they say something (NULL otherwise).
         con.executemany(
             "INSERT INTO words VALUES (?,?,?,?,?)",
-            ((w, z, t, f, varieties.get(w, "")) for w, (z, t, f) in table.items()),
+            ((w, _milli(z), t, None if f == w else f, varieties.get(w) or None) for w, (z, t, f) in sorted(table.items())),
         )
-        con.executemany("INSERT INTO deletes VALUES (?,?)", ((k, " ".join(v)) for k, v in delete_map.items()))
-        con.executemany("INSERT INTO sounds VALUES (?,?)", ((k, " ".join(v)) for k, v in sound_map.items() if k))
+        con.executemany("INSERT INTO targets VALUES (?,?)", enumerate(targets))
+        con.executemany("INSERT INTO deletes VALUES (?,?)", ((k, pack_ids(delete_map[k])) for k in sorted(delete_map)))
+        con.executemany("INSERT INTO sounds VALUES (?,?)", ((k, pack_ids(sound_map[k])) for k in sorted(sound_map) if k))
         with open(symspell_data_path("frequency_bigramdictionary_en_243_342.txt"), encoding="utf-8") as fh:
-            rows = []
+            pairs: dict[str, float] = {}
             for line in fh:
                 parts = line.split()
                 if len(parts) == 3:
                     z = math.log10(int(parts[2]) / _SYMSPELL_CORPUS_TOKENS * 1e9)
-                    rows.append((f"{parts[0]} {parts[1]}", round(z, 3)))
-        con.executemany("INSERT OR REPLACE INTO bigrams VALUES (?,?)", rows)
+                    pairs[f"{parts[0]} {parts[1]}"] = _milli(z)  # a repeated pair: the last count, as before
+        con.executemany("INSERT INTO bigrams VALUES (?,?)", sorted(pairs.items()))
         con.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (source_fingerprint(),))
         con.commit()
     finally:

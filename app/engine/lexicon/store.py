@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ...package_data import load_yaml
 from .keys import deletes, sound_keys
+from .postings import unpack_ids
 
 # Which of the two dictionaries accepts a word, where only one does ("colour": British, "color":
 # American); empty where both do or neither is asked. `settings.spelling_preference` returns these.
@@ -28,17 +29,19 @@ TIER_COMMON = 1
 TIER_RARE = 2
 TIER_NAME = 3
 
-# The tables `build.build_index` fills: every known word with its frequency (Zipf), tier, written
-# form and variety (BRITISH, AMERICAN or ""); the delete keys and sound codes of the words offered
-# as corrections (space-separated words per key); word pairs' frequencies; and the fingerprint of
-# the sources the file was built from.
+# The tables `build.build_index` fills: every known word with its frequency (Zipf, in thousandths:
+# two bytes where a REAL takes eight; the sources give three decimals), tier, written
+# form (NULL when it is the word itself) and variety (BRITISH, AMERICAN, or NULL); the words offered
+# as corrections, by id; the delete keys and sound codes they are filed under (`postings`: packed
+# ids per key); word pairs' frequencies; and the fingerprint of the sources the file was built from.
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
-CREATE TABLE words(word TEXT PRIMARY KEY, zipf REAL, tier INTEGER, form TEXT, variety TEXT)
+CREATE TABLE words(word TEXT PRIMARY KEY, zipf_milli INTEGER, tier INTEGER, form TEXT, variety TEXT)
     WITHOUT ROWID;
-CREATE TABLE deletes(key TEXT PRIMARY KEY, words TEXT) WITHOUT ROWID;
-CREATE TABLE sounds(code TEXT PRIMARY KEY, words TEXT) WITHOUT ROWID;
-CREATE TABLE bigrams(pair TEXT PRIMARY KEY, zipf REAL) WITHOUT ROWID;
+CREATE TABLE targets(id INTEGER PRIMARY KEY, word TEXT);
+CREATE TABLE deletes(key TEXT PRIMARY KEY, ids BLOB) WITHOUT ROWID;
+CREATE TABLE sounds(code TEXT PRIMARY KEY, ids BLOB) WITHOUT ROWID;
+CREATE TABLE bigrams(pair TEXT PRIMARY KEY, zipf_milli INTEGER) WITHOUT ROWID;
 """
 
 
@@ -87,8 +90,8 @@ class Lexicon:
         w = word.lower()
         if w in self._word_cache:
             return self._word_cache[w]
-        row = self._con().execute("SELECT zipf, tier, form, variety FROM words WHERE word=?", (w,)).fetchone()
-        entry = (row[0], row[1], row[2], row[3]) if row else None
+        row = self._con().execute("SELECT zipf_milli / 1000.0, tier, form, variety FROM words WHERE word=?", (w,)).fetchone()
+        entry = (row[0], row[1], row[2] or w, row[3] or "") if row else None
         if len(self._word_cache) > 50_000:
             self._word_cache.clear()
         self._word_cache[w] = entry
@@ -125,35 +128,41 @@ class Lexicon:
 
     def bigram_zipf(self, first: str, second: str) -> float:
         row = self._con().execute(
-            "SELECT zipf FROM bigrams WHERE pair=?", (f"{first.lower()} {second.lower()}",)
+            "SELECT zipf_milli / 1000.0 FROM bigrams WHERE pair=?", (f"{first.lower()} {second.lower()}",)
         ).fetchone()
         return row[0] if row else 0.0
 
     def near(self, word: str) -> set[str]:
         """Common words and names within two deletions of `word` on either side (a superset of edit
         distance 2)."""
-        keys = list(deletes(word.lower()))
-        found: set[str] = set()
-        con = self._con()
-        for i in range(0, len(keys), 500):
-            chunk = keys[i : i + 500]
-            q = f"SELECT words FROM deletes WHERE key IN ({','.join('?' * len(chunk))})"
-            for (ws,) in con.execute(q, chunk):
-                found.update(ws.split(" "))
-        return found
+        return self._filed_under("deletes", "key", list(deletes(word.lower())))
 
     def sounds_like(self, word: str) -> set[str]:
+        return self._filed_under("sounds", "code", list(sound_keys(word.lower())))
+
+    def _filed_under(self, table: str, column: str, keys: list[str]) -> set[str]:
+        """The words filed under any of `keys` in `table`."""
+        con = self._con()
+        ids: set[int] = set()
+        for chunk in _chunks(keys):
+            q = f"SELECT ids FROM {table} WHERE {column} IN ({','.join('?' * len(chunk))})"
+            for (packed,) in con.execute(q, chunk):
+                ids.update(unpack_ids(packed))
         found: set[str] = set()
-        for code in sound_keys(word.lower()):
-            row = self._con().execute("SELECT words FROM sounds WHERE code=?", (code,)).fetchone()
-            if row:
-                found.update(row[0].split(" "))
+        for chunk in _chunks(sorted(ids)):
+            q = f"SELECT word FROM targets WHERE id IN ({','.join('?' * len(chunk))})"
+            found.update(w for (w,) in con.execute(q, chunk))
         return found
 
     def common_rows(self) -> list[tuple[str, float]]:
         """(word, zipf) of every common word, for searches the indexed tables cannot answer (names
         are left to the close search: "wensday" is two slips from Wednesday)."""
-        return self._con().execute("SELECT word, zipf FROM words WHERE tier=?", (TIER_COMMON,)).fetchall()
+        return self._con().execute("SELECT word, zipf_milli / 1000.0 FROM words WHERE tier=?", (TIER_COMMON,)).fetchall()
 
     def count(self) -> int:
         return self._con().execute("SELECT COUNT(*) FROM words").fetchone()[0]
+
+
+def _chunks(items: list, size: int = 500) -> list[list]:
+    """`items` in slices small enough for one query's parameters."""
+    return [items[i : i + size] for i in range(0, len(items), size)]
