@@ -31,3 +31,31 @@ def test_model_does_not_fall_back(engine, monkeypatch):
     monkeypatch.setattr(assemble, "_model_engine", no_model)
     with pytest.raises(assemble.EngineUnavailable, match="corrupt file"):
         assemble.make_engine("model", fast=engine, notify=lambda _m: None)
+
+
+def test_tables_warm_while_the_model_loads_and_the_thread_ends(engine, monkeypatch):
+    import threading
+
+    loading = threading.Event()
+    overlapped = []
+
+    def warm(_fast):
+        overlapped.append(loading.wait(timeout=30))  # runs while the model loads
+
+    def load(model):
+        loading.set()
+        raise assemble.EngineUnavailable("no room on disk")
+
+    monkeypatch.setattr(assemble, "_warm_tables", warm)
+    monkeypatch.setattr(assemble, "load_scorer", load)
+    with pytest.raises(assemble.EngineUnavailable):
+        assemble._load_scorer_warming(engine, None)
+    assert overlapped == [True]
+    assert "warm-tables" not in [t.name for t in threading.enumerate()]
+
+
+def test_warming_loads_what_the_first_check_needs(engine):
+    from dyslexic_writer.engine import ranker
+
+    assemble._warm_tables(engine)
+    assert str(engine.lexicon.path) in ranker._wide  # the wide search's lists

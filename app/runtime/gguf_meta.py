@@ -8,6 +8,7 @@ vocabulary strings.
 
 from __future__ import annotations
 
+import mmap
 import struct
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,13 +65,35 @@ class _Reader:
                 self.fh.seek(struct.calcsize(_SCALARS[itype]) * count, 1)
                 return None
             if itype == _STRING:  # a vocabulary: skip each string without decoding it
-                for _ in range(count):
-                    self.fh.seek(self.unpack("<Q"), 1)
+                self.fh.seek(_skip_strings(self.fh, count))
                 return None
             for _ in range(count):
                 self.value(itype)
             return None
         raise ValueError(f"unknown GGUF value type {vtype}")
+
+
+_LENGTH = struct.Struct("<Q")
+
+
+def _skip_strings(fh, count: int) -> int:
+    """The file position after `count` GGUF strings starting at the current one. Walked over a
+    memory map: a Gemma vocabulary is 262k strings, 0.3 s read one by one, 0.03 s this way."""
+    pos = fh.tell()
+    try:
+        view = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+    except (AttributeError, OSError, ValueError):  # not a plain file
+        for _ in range(count):
+            n = _LENGTH.unpack(fh.read(8))[0]
+            fh.seek(n, 1)
+        return fh.tell()
+    with view:
+        unpack, size = _LENGTH.unpack_from, len(view)
+        for _ in range(count):
+            if pos + 8 > size:
+                raise ValueError("GGUF header ends early")
+            pos += 8 + unpack(view, pos)[0]
+    return pos
 
 
 def _header(fh, path: Path) -> tuple[_Reader, int, int]:

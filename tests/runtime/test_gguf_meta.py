@@ -56,3 +56,29 @@ def test_not_a_gguf_gives_size_only(tmp_path):
     p.write_bytes(b"nope" * 100)
     shape = model_shape(p)
     assert shape.weights_bytes == 400 and not shape.known and shape.kv_cache_bytes(2048) == 0
+
+
+def test_tensor_table_walks_past_a_vocabulary(tmp_path):
+    """The tensor infos come after the metadata, the vocabulary's strings included."""
+    from dyslexic_writer.runtime.gguf_meta import tensor_table
+
+    vocab = ["a", "bb", "", "ccc" * 40] * 500
+    out = b"GGUF" + struct.pack("<IQQ", 3, 1, 3)
+    out += _s("tokenizer.ggml.tokens") + struct.pack("<IIQ", 9, 8, len(vocab)) + b"".join(_s(v) for v in vocab)
+    out += _s("general.alignment") + struct.pack("<II", 4, 64)
+    out += _s("general.name") + struct.pack("<I", 8) + _s("after the vocabulary")
+    out += _s("token_embd.weight") + struct.pack("<I", 2) + struct.pack("<QQ", 640, 100) + struct.pack("<IQ", 8, 128)
+    path = tmp_path / "m.gguf"
+    path.write_bytes(out + b"\0" * 4096)
+    info = tensor_table(path)["token_embd.weight"]
+    assert info.dims == (640, 100) and info.ggml_type == 8
+    assert info.offset == -(-len(out) // 64) * 64 + 128
+
+
+def test_skipping_strings_without_a_file_behind_them():
+    import io
+
+    from dyslexic_writer.runtime.gguf_meta import _skip_strings
+
+    data = _s("one") + _s("") + _s("three") + b"rest"
+    assert _skip_strings(io.BytesIO(data), 3) == len(data) - 4
