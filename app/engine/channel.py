@@ -38,46 +38,65 @@ class Channel:
         return self._rules
 
     def _log_prob(self, written: str, word: str) -> float:
-        """Natural-log P(written | word), both lower case (`log_prob` is this, remembered)."""
+        """Natural-log P(written | word), both lower case (`log_prob` is this, remembered).
+
+        A dynamic programme over (letters of the word used, letters written) keeping the best
+        score. The rules that apply at a place in the word do not depend on the written side, so
+        they are looked up once per place, and each step updates the table inline: the context
+        layer prices tens of thousands of pairs, and this is most of a check's Python time."""
         w, c = START + written + END, START + word + END
         n, m = len(c), len(w)
-        best = [[-float("inf")] * (m + 1) for _ in range(n + 1)]
+        neg = -float("inf")
+        best = [[neg] * (m + 1) for _ in range(n + 1)]
         best[0][0] = 0.0
         rules, lengths, span = self._rules, self._lengths, self._span
+        edges = (START, END)
         for i in range(n + 1):
             row = best[i]
+            below = best[i + 1] if i < n else None
+            edge_c = i < n and c[i] in edges
+            ci = c[i] if i < n else None
+            keep = 0.0 if edge_c else KEEP
+            # the rules that rewrite a piece of the word starting here: (rows ahead, their rules, lengths)
+            here = []
+            for size in range(min(span, n - i) + 1):
+                a = c[i : i + size]
+                found = rules.get(a)
+                if found is not None:
+                    here.append((best[i + size], found, lengths[a]))
             for j in range(m + 1):
                 v = row[j]
-                if v == -float("inf"):
+                if v == neg:
                     continue
-                edge_c = i < n and c[i] in (START, END)
-                edge_w = j < m and w[j] in (START, END)
-                if i < n and j < m:
-                    if c[i] == w[j]:
-                        self._relax(best, i + 1, j + 1, v + (0.0 if edge_c else KEEP))
-                    elif not edge_c and not edge_w:
-                        self._relax(best, i + 1, j + 1, v + FLOOR)
-                if i < n and not edge_c:
-                    self._relax(best, i + 1, j, v + FLOOR)
+                edge_w = j < m and w[j] in edges
+                if below is not None:
+                    if j < m:
+                        if ci == w[j]:
+                            x = v + keep
+                            if x > below[j + 1]:
+                                below[j + 1] = x
+                        elif not edge_c and not edge_w:
+                            x = v + FLOOR
+                            if x > below[j + 1]:
+                                below[j + 1] = x
+                    if not edge_c:
+                        x = v + FLOOR
+                        if x > below[j]:
+                            below[j] = x
                 if j < m and not edge_w:
-                    self._relax(best, i, j + 1, v + FLOOR)
-                for size in range(min(span, n - i) + 1):
-                    a = c[i : i + size]
-                    found = rules.get(a)
-                    if found is None:
-                        continue
-                    for size_b in lengths[a]:
+                    x = v + FLOOR
+                    if x > row[j + 1]:
+                        row[j + 1] = x
+                for ahead, found, sizes in here:
+                    for size_b in sizes:
                         if j + size_b > m:
                             break
                         lp = found.get(w[j : j + size_b])
                         if lp is not None:
-                            self._relax(best, i + size, j + size_b, v + lp)
+                            x = v + lp
+                            if x > ahead[j + size_b]:
+                                ahead[j + size_b] = x
         return best[n][m]
-
-    @staticmethod
-    def _relax(best: list[list[float]], i: int, j: int, value: float) -> None:
-        if value > best[i][j]:
-            best[i][j] = value
 
 
 def parse(text: str) -> dict[tuple[str, str], float]:
