@@ -76,10 +76,11 @@ def llama_version() -> str:
     return v("llama-cpp-python")
 
 
-def portable_llama_command(cmake_args: str = portable_llama.CMAKE_ARGS) -> tuple[list[str], dict[str, str]]:
-    """Rebuild llama-cpp-python (same version) for any CPU of this architecture: about 5 minutes."""
-    return [sys.executable, "-m", "pip", "install", "--no-cache-dir", "--force-reinstall", "--no-deps",
-            f"llama-cpp-python=={llama_version()}"], {"CMAKE_ARGS": cmake_args, "FORCE_CMAKE": "1"}
+def portable_llama_command(ensure=portable_llama.ensure_wheel) -> list[str]:
+    """Install a portable llama-cpp-python of the installed version: the wheel portable_llama.py
+    keeps in its cache (the one CI uses), compiled first when the cache lacks it (about 9 minutes)."""
+    wheel = ensure(llama_version())
+    return [sys.executable, "-m", "pip", "install", "--force-reinstall", "--no-deps", str(wheel)]
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -89,7 +90,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--work", type=Path, default=ROOT / "build", help="scratch folder (default: build/)")
     p.add_argument("--dry-run", action="store_true", help="print the steps and check the inputs, build nothing")
     p.add_argument("--portable-llama", action="store_true",
-                   help="first rebuild llama-cpp-python in THIS environment with GGML_NATIVE=OFF")
+                   help="first install llama-cpp-python built with GGML_NATIVE=OFF in THIS environment "
+                        "(the cached portable wheel; compiled once when missing)")
     p.add_argument("--allow-native", action="store_true",
                    help="bundle a llama.cpp tuned to this CPU anyway (for local testing only)")
     p.add_argument("--skip-smoke", action="store_true", help="do not run the built app")
@@ -105,7 +107,7 @@ def steps(args) -> list[str]:
     """The plan, in words (printed by --dry-run and checked by the tests)."""
     plan = []
     if args.portable_llama:
-        plan.append("rebuild llama-cpp-python with GGML_NATIVE=OFF")
+        plan.append("install the portable llama-cpp-python (GGML_NATIVE=OFF, cached wheel)")
     plan += ["check that llama.cpp is portable", "build the dictionary index",
              "join the embedded model into one GGUF", "run PyInstaller"]
     plan.append({"linux": "make the tarball with install.sh and the .desktop file",
@@ -365,9 +367,7 @@ def main(argv: list[str] | None = None) -> int:
     if problems:
         raise SystemExit("cannot build:\n  " + "\n  ".join(problems))
     if args.portable_llama:
-        cmd, extra = portable_llama_command()
-        print("rebuilding llama-cpp-python with", extra["CMAKE_ARGS"], "(about 5 minutes)...", flush=True)
-        subprocess.run(cmd, check=True, env={**os.environ, **extra})
+        subprocess.run(portable_llama_command(), check=True)
     flags = native_flags(llama_system_info())
     if flags:
         msg = (f"the installed llama.cpp uses CPU features ordinary computers lack ({', '.join(flags)}): "

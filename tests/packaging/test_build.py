@@ -39,7 +39,7 @@ def test_linux_plan_makes_both_artefacts_before_the_smoke_test():
 
 def test_plan_per_platform():
     plan = build.steps(build.parse_args(["macos", "--dry-run", "--portable-llama"]))
-    assert plan[0].startswith("rebuild llama-cpp-python") and plan[-1] == "sign the .app and make the .dmg"
+    assert plan[0].startswith("install the portable llama-cpp-python") and plan[-1] == "sign the .app and make the .dmg"
     assert "make the Inno Setup installer" in build.steps(build.parse_args(["windows", "--dry-run"]))
 
 
@@ -58,11 +58,16 @@ def test_native_llama_builds_are_caught():
     assert build.native_flags("CPU : NEON = 1 | ARM_FMA = 1 | DOTPROD = 1 |", "arm64") == []
 
 
-def test_portable_rebuild_keeps_the_version():
-    cmd, env = build.portable_llama_command()
-    assert env["CMAKE_ARGS"] == "-DGGML_NATIVE=OFF"
-    assert "--force-reinstall" in cmd and "--no-deps" in cmd
-    assert any(re.fullmatch(r"llama-cpp-python==[\w.]+", c) for c in cmd)
+def test_portable_rebuild_installs_the_cached_wheel_of_the_same_version(tmp_path):
+    asked = []
+
+    def ensure(version):
+        asked.append(version)
+        return tmp_path / f"llama_cpp_python-{version}-cp311-cp311-linux_x86_64.whl"
+
+    cmd = build.portable_llama_command(ensure)
+    assert asked == [build.llama_version()]
+    assert "--force-reinstall" in cmd and "--no-deps" in cmd and cmd[-1].endswith(".whl")
 
 
 def test_bundle_lists_cover_what_loads_by_name():
