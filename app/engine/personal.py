@@ -21,11 +21,42 @@ class PersonalDictionary:
     def __init__(self, path: Path | None = None, words: set[str] | None = None):
         self.path = path
         self._lock = threading.Lock()
-        self._words: set[str] = set(words or ())
-        if path is not None and path.exists():
-            text = path.read_text(encoding="utf-8", errors="replace")
-            self._words |= {line.strip() for line in text.splitlines() if line.strip()}
+        self._given: set[str] = set(words or ())
+        self._words: set[str] = self._given | self._read()
         self._lower = {w.lower() for w in self._words}
+        self._stamp = self._file_stamp()
+
+    def _read(self) -> set[str]:
+        if self.path is None or not self.path.exists():
+            return set()
+        text = self.path.read_text(encoding="utf-8", errors="replace")
+        return {line.strip() for line in text.splitlines() if line.strip()}
+
+    def _file_stamp(self) -> tuple[int, int] | None:
+        try:
+            st = self.path.stat() if self.path is not None else None
+        except OSError:
+            return None
+        return (st.st_mtime_ns, st.st_size) if st is not None else None
+
+    def refresh(self) -> bool:
+        """Read the file again if another program changed it since this object last read or wrote
+        it (the editor adds a word while `serve` checks for another app). True when the words changed."""
+        if self.path is None:
+            return False
+        with self._lock:
+            stamp = self._file_stamp()
+            if stamp == self._stamp:
+                return False
+            try:
+                words = self._given | self._read()
+            except OSError:
+                return False  # being replaced right now: the next request reads it
+            self._stamp = stamp
+            if words == self._words:
+                return False
+            self._words, self._lower = words, {w.lower() for w in words}
+            return True
 
     def __contains__(self, word: str) -> bool:
         return word in self._words or word.lower() in self._lower
@@ -54,3 +85,4 @@ class PersonalDictionary:
     def _save(self) -> None:
         if self.path is not None:
             atomic_write_text(self.path, "".join(f"{w}\n" for w in sorted(self._words)))
+            self._stamp = self._file_stamp()

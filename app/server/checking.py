@@ -83,6 +83,9 @@ class ParagraphChecker:
 
     def _check_all(self, text: str, variant: str) -> list[Suggestion]:
         engine = self._engine.result()
+        if self._words_changed(engine):
+            self._paragraphs.clear()  # answers given with the old word lists
+            self._sentences.clear()
         lexicon = getattr(engine, "lexicon", None)
         if lexicon is not None and lexicon.spelling != variant:
             lexicon.spelling = variant  # safe: only this thread checks with it
@@ -103,6 +106,13 @@ class ParagraphChecker:
                 self._paragraphs.move_to_end(key)
             out.extend(shifted(found, start))
         return out
+
+    @staticmethod
+    def _words_changed(engine) -> bool:
+        """Whether the writer's dictionary or ignore list changed on disk (the editor, meanwhile)."""
+        fast = getattr(engine, "fast", engine)
+        lists = [getattr(fast, name, None) for name in ("personal", "ignored")]
+        return any([d.refresh() for d in lists if hasattr(d, "refresh")])  # a list: refresh both
 
     def close(self) -> None:
         """Stop: waiting requests give up, the check in hand finishes, the model is let go."""

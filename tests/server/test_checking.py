@@ -105,3 +105,20 @@ def test_an_engine_that_cannot_be_built_fails_each_check():
             checker.check("teh")
     finally:
         checker.close()
+
+
+def test_a_word_the_editor_adds_meanwhile_is_no_longer_marked(lexicon, tmp_path):
+    from dyslexic_writer.engine.fast import FastEngine
+    from dyslexic_writer.engine.personal import PersonalDictionary
+
+    words, ignored = tmp_path / "personal.txt", tmp_path / "ignored.txt"
+    engine = FastEngine(lexicon=lexicon, personal=PersonalDictionary(words), ignored=PersonalDictionary(ignored))
+    checker = ParagraphChecker(lambda: engine)
+    try:
+        doc = "Grizzlebop saw a wuzzlewop."
+        assert spans(doc, checker.check(doc)) == ["Grizzlebop", "wuzzlewop"]
+        PersonalDictionary(words).add("Grizzlebop")  # the editor, in another process
+        PersonalDictionary(ignored).add("wuzzlewop")
+        assert spans(doc, checker.check(doc)) == []  # the cached answer was dropped
+    finally:
+        checker.close()
