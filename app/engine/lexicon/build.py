@@ -197,13 +197,13 @@ def build_index(path: Path) -> None:
         # A file written once and renamed into place needs no journal.
         con.executescript("PRAGMA journal_mode=OFF;\nPRAGMA synchronous=OFF;\n" + SCHEMA)
         # The written form and variety are stored only where they say something (NULL otherwise).
-        con.executemany(
-            "INSERT INTO words VALUES (?,?,?,?,?)",
-            ((w, _milli(z), t, None if f == w else f, varieties.get(w) or None) for w, (z, t, f) in sorted(table.items())),
-        )
+        rows = ((w, _milli(z), t, None if f == w else f, varieties.get(w) or None)
+                for w, (z, t, f) in sorted(table.items()))
+        con.executemany("INSERT INTO words VALUES (?,?,?,?,?)", rows)
         con.executemany("INSERT INTO targets VALUES (?,?)", enumerate(targets))
         con.executemany("INSERT INTO deletes VALUES (?,?)", ((k, pack_ids(delete_map[k])) for k in sorted(delete_map)))
-        con.executemany("INSERT INTO sounds VALUES (?,?)", ((k, pack_ids(sound_map[k])) for k in sorted(sound_map) if k))
+        con.executemany("INSERT INTO sounds VALUES (?,?)",
+                        ((k, pack_ids(sound_map[k])) for k in sorted(sound_map) if k))
         with open(symspell_data_path("frequency_bigramdictionary_en_243_342.txt"), encoding="utf-8") as fh:
             pairs: dict[str, float] = {}
             for line in fh:

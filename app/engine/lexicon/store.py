@@ -90,7 +90,9 @@ class Lexicon:
         w = word.lower()
         if w in self._word_cache:
             return self._word_cache[w]
-        row = self._con().execute("SELECT zipf_milli / 1000.0, tier, form, variety FROM words WHERE word=?", (w,)).fetchone()
+        row = self._con().execute(
+            "SELECT zipf_milli / 1000.0, tier, form, variety FROM words WHERE word=?", (w,)
+        ).fetchone()
         entry = (row[0], row[1], row[2] or w, row[3] or "") if row else None
         if len(self._word_cache) > 50_000:
             self._word_cache.clear()
@@ -157,7 +159,9 @@ class Lexicon:
     def common_rows(self) -> list[tuple[str, float]]:
         """(word, zipf) of every common word, for searches the indexed tables cannot answer (names
         are left to the close search: "wensday" is two slips from Wednesday)."""
-        return self._con().execute("SELECT word, zipf_milli / 1000.0 FROM words WHERE tier=?", (TIER_COMMON,)).fetchall()
+        return self._con().execute(
+            "SELECT word, zipf_milli / 1000.0 FROM words WHERE tier=?", (TIER_COMMON,)
+        ).fetchall()
 
     def count(self) -> int:
         return self._con().execute("SELECT COUNT(*) FROM words").fetchone()[0]
