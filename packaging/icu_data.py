@@ -124,11 +124,12 @@ def pack(header: bytes, items: list[tuple[str, bytes]]) -> bytes:
     for n, _ in items:
         name_at.append(offset)
         offset += len(n) + 1
-    data_start = _aligned(offset + len(header)) - len(header)  # items aligned in the whole file
+    # Offsets are from the table's start; alignment is of the place in the whole file.
+    data_start = _aligned(len(header) + offset) - len(header)
     data_at, body = [], bytearray()
     for _n, data in items:
-        pad = _aligned(data_start + len(body) + len(header)) - len(header) - data_start - len(body)
-        body += b"\0" * pad
+        at = len(header) + data_start + len(body)
+        body += b"\0" * (_aligned(at) - at)
         data_at.append(data_start + len(body))
         body += data
     table = struct.pack("<I", len(items)) + b"".join(struct.pack("<II", a, b) for a, b in zip(name_at, data_at))

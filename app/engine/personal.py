@@ -33,11 +33,14 @@ class PersonalDictionary:
         return {line.strip() for line in text.splitlines() if line.strip()}
 
     def _file_stamp(self) -> tuple[int, int] | None:
+        """(modified time, size) of the file; None where there is none."""
+        if self.path is None:
+            return None
         try:
-            st = self.path.stat() if self.path is not None else None
+            st = self.path.stat()
         except OSError:
             return None
-        return (st.st_mtime_ns, st.st_size) if st is not None else None
+        return st.st_mtime_ns, st.st_size
 
     def refresh(self) -> bool:
         """Read the file again if another program changed it since this object last read or wrote
