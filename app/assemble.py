@@ -62,7 +62,7 @@ def _load_scorer_warming(fast, model: str | None):
 
 def _warm_tables(fast) -> None:
     from .engine.agreement import warm_up
-    from .engine.ranker import wide_index
+    from .engine.candidates.ranker import wide_index
 
     try:
         warm_up()
@@ -115,11 +115,11 @@ def make_engine(name: str = "auto", model: str | None = None, notify=None, fast:
 
     `notify(message)` receives notices (the CLI prints them on stderr). `fast` shares an existing fast
     engine (and so its personal dictionary and ignore list) with the model engine. `profile` (an
-    engine.profile.Profile) wraps the engine so it uses that writer's own habits. `spelling`
+    engine.personal.profile.Profile) wraps the engine so it uses that writer's own habits. `spelling`
     ("british", "american" or "" for either) is the new fast engine's preferred spelling.
     """
     if profile is not None:
-        from .engine.personalize import PersonalizedEngine, ProfileOptions
+        from .engine.personal.personalize import PersonalizedEngine, ProfileOptions
 
         # The context layer is built with the writer's own slips as options to weigh.
         options = ProfileOptions(profile)

@@ -43,7 +43,7 @@ def _either_spelling():
 @pytest.fixture(scope="session")
 def engine(lexicon):
     from dyslexic_writer.engine.fast import FastEngine
-    from dyslexic_writer.engine.personal import PersonalDictionary
+    from dyslexic_writer.engine.personal.dictionary import PersonalDictionary
 
     return FastEngine(lexicon=lexicon, personal=PersonalDictionary(), ignored=PersonalDictionary())
 
@@ -56,10 +56,10 @@ def fix(engine):
 
 @pytest.fixture
 def seen():
-    """Stands in a table of known misspellings (`engine.misspellings`) for the shipped one: a test
+    """Stands in a table of known misspellings (`engine.candidates.misspellings`) for the shipped one: a test
     of letter slips or of the sentence's choice calls `seen({})` so the training pairs' own
     spellings ("gril" for "girls") do not decide it; `seen({"zorp": (("house", 2),)})` adds one."""
-    from dyslexic_writer.engine.misspellings import use_misspellings
+    from dyslexic_writer.engine.candidates.misspellings import use_misspellings
 
     yield use_misspellings
     use_misspellings(None)

@@ -55,7 +55,7 @@ def test_tables_warm_while_the_model_loads_and_the_thread_ends(engine, monkeypat
 
 
 def test_warming_loads_what_the_first_check_needs(engine):
-    from dyslexic_writer.engine import ranker
+    from dyslexic_writer.engine.candidates import ranker
 
     assemble._warm_tables(engine)
     assert str(engine.lexicon.path) in ranker._wide  # the wide search's lists

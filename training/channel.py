@@ -1,7 +1,7 @@
 """Learning how weak spellers misspell (`dyslexic-writer train channel`): which strings of letters they
 write for which ("oa" as "o", "ck" as "k", "ea" as "ee"), and how often, from the training split of
 the fair pairs (`pairs`: Birkbeck, the extra lists and the GitHub typos, each pair weighed by its
-source). The app reads the result from resources/generated/channel.tsv (`engine.channel`), which prices a
+source). The app reads the result from resources/generated/channel.tsv (`engine.candidates.channel`), which prices a
 correction of a non-word by how likely the slip is.
 
 The method is Brill and Moore's (2000): align each misspelling with its word, take every edit with
@@ -19,7 +19,7 @@ from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
 
-from ..engine.channel import END, START
+from ..engine.candidates.channel import END, START
 from . import provenance
 from .pairs import TrainingPairs, describe_weights, load_training_pairs
 from .sources import WordPair, is_held_out

@@ -35,9 +35,9 @@ MIN_RATE = 0.6
 
 
 def plausible(written: str, meant: str) -> bool:
-    from ..engine.error_model import edit_cost
+    from ..engine.candidates.error_model import edit_cost
     from ..engine.morphology import variants
-    from ..engine.ranker import sound_codes
+    from ..engine.candidates.ranker import sound_codes
 
     if meant in variants(written):
         return False  # US and UK spellings are both right ("acknowledgment")

@@ -1,7 +1,7 @@
 """Listing weak spellers' known misspellings (`dyslexic-writer train misspellings`): which non-words
 they wrote for which words ("cort" for "caught", "wons" for "once"), from the training split of the
 fair pairs (`pairs`), each pair weighed by its source. The held-out split never feeds it. The app
-reads the result from resources/generated/misspellings.tsv (`engine.misspellings`): a listed word joins the
+reads the result from resources/generated/misspellings.tsv (`engine.candidates.misspellings`): a listed word joins the
 corrections of its misspelling however far apart the letters are, and the sentence still picks
 among them.
 

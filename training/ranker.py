@@ -1,5 +1,5 @@
 """Fitting the word ranker (`dyslexic-writer train ranker`): a linear model over the features in
-`engine.ranker`, trained as a softmax over each misspelling's candidate pool.
+`engine.candidates.ranker`, trained as a softmax over each misspelling's candidate pool.
 
 Only the training split of the fair pairs is used (`pairs`; the held-out rule in
 `sources.is_held_out`), sampled in proportion to each pair's weight, so a source less like weak
@@ -30,8 +30,8 @@ def build_examples(lex, pairs, wide: bool = True, channel_of=None) -> tuple[list
     """Pools for (misspelling, correct) pairs; returns the examples and how many pools missed the
     intended word (those cannot teach the ranking). `channel_of(word)`: the learned channel to
     price a slip for `word` with (default: the shipped one)."""
-    from ..engine.candidates import _splits, candidate_pool, split_features
-    from ..engine.ranker import features
+    from ..engine.candidates.search import _splits, candidate_pool, split_features
+    from ..engine.candidates.ranker import features
 
     examples = []
     missed = 0
@@ -88,7 +88,7 @@ def cross_channels(counts) -> tuple:
     pair's slip is priced by the channel that never saw its word, as the shipped channel prices
     the words writers bring it (a channel fitted on the pair itself would price its slip as
     already seen, and the weights would learn to trust the feature more than it deserves)."""
-    from ..engine.channel import Channel
+    from ..engine.candidates.channel import Channel
     from .channel import fit as fit_channel
 
     return tuple(Channel(fit_channel(Counter({k: n for k, n in counts.items() if fold(k[1]) != half})))
@@ -108,7 +108,7 @@ def run(data: Path, out: Path, sample: int = 6000, seed: int = 0, made_by: str =
     import yaml
 
     from ..engine.lexicon import open_lexicon
-    from ..engine.ranker import FEATURES
+    from ..engine.candidates.ranker import FEATURES
     from . import provenance
     from .channel import training_pairs
     from .sources import WordPair

@@ -16,8 +16,8 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass, field
 
-from ..engine.personalize import PersonalizedEngine
-from ..engine.profile import Profile, normalise
+from ..engine.personal.personalize import PersonalizedEngine
+from ..engine.personal.profile import Profile, normalise
 from ..engine.text import words
 from ..engine.types import CheckResult
 from .errors import ErrorTally, TaggedLine, edits, marks

@@ -83,7 +83,7 @@ def engine_label(engine, model: str | None) -> str:
 
 def open_profile(path: str | None, command: str):
     """The profile at `path` (or the default one); a notice about a broken file goes to stderr."""
-    from ..engine.profile import Profile
+    from ..engine.personal.profile import Profile
 
     profile, notice = Profile.open(Path(path).expanduser() if path else None)
     if notice:

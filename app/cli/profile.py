@@ -61,7 +61,7 @@ def cmd_bench_personal(args) -> int:
     lines = parse_file(args.file, parse_tagged, "bench-personal")
     if lines is None:
         return 2
-    from ..engine.profile import Profile
+    from ..engine.personal.profile import Profile
 
     # In memory: a benchmark never writes the writer's real profile. `run` gives each writer a fresh one.
     engine = engine_or_exit(args, "bench-personal", Profile())

@@ -5,10 +5,10 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from .candidates import Candidate, confidence, explain, join_candidate, rank_corrections
+from .candidates.search import Candidate, confidence, explain, join_candidate, rank_corrections
 from .contractions import load_rules
 from .lexicon import Lexicon, open_lexicon
-from .personal import PersonalDictionary, default_path, ignored_path
+from .personal.dictionary import PersonalDictionary, default_path, ignored_path
 from .text import Token, beside_name, is_sentence_start, match_case, overlaps, protected_spans, words
 from .types import CheckResult, Kind, Suggestion
 

@@ -36,7 +36,7 @@ def build_window(args=None, with_model: bool = True):
     else:
         fast = make_engine("fast", notify=lambda _msg: None)
     failed = prepare_embedded_model(settings, splash) if with_model else None
-    from ..engine.profile import Profile
+    from ..engine.personal.profile import Profile
 
     profile, profile_notice = Profile.open()  # the writer's own profile, in the data folder
     factory = model_factory_for(settings, fast, profile, failed=failed) if with_model else None

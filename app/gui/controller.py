@@ -106,7 +106,7 @@ class CheckController(QObject):
     def _personal(self, engine):
         """Inside the cache: only sentences that changed are checked; what the profile learns about a
         word is applied by forgetting the cached sentences with that word (`forget_cached(words)`)."""
-        from ..engine.personalize import PersonalizedEngine
+        from ..engine.personal.personalize import PersonalizedEngine
 
         if self.profile is None or isinstance(engine, PersonalizedEngine):
             return engine  # none to apply, or the engine was built with it (`model_factory_for`)

@@ -1,4 +1,4 @@
-"""Recording what the writer does with marks into their profile (engine/profile.py).
+"""Recording what the writer does with marks into their profile (engine/personal/profile.py).
 
 Accepting a replacement records an accepted correction; Learning-mode retyping and "type it another
 way" record a correction the writer made themself; Reject records a turned-down suggestion with its

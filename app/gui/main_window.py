@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
 )
 
-from ..engine.profile import Profile
+from ..engine.personal.profile import Profile
 from ..settings import Settings, save_settings, spelling_preference
 from .autosave import Autosave
 from .controller import CheckController

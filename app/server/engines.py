@@ -23,7 +23,7 @@ def writer_settings() -> dict:
 
 def read_profile(path: str | None, notify: Callable[[str], None]):
     """The profile at `path` (default: the writer's own), for reading only."""
-    from ..engine.profile import Profile
+    from ..engine.personal.profile import Profile
 
     profile, notice = Profile.read_only(Path(path).expanduser() if path else None)
     if notice:

@@ -5,7 +5,7 @@ import re
 
 from dyslexic_writer.bench.errors import parse_tagged
 from dyslexic_writer.bench.personal import by_writer, format_report, gold_pairs, run, teach
-from dyslexic_writer.engine.profile import Profile
+from dyslexic_writer.engine.personal.profile import Profile
 from dyslexic_writer.engine.types import CheckResult, Kind, Suggestion
 
 # Two writers; a repeats "sed" for "said" on a later line, b writes "sed" only once.

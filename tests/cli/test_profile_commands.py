@@ -5,7 +5,7 @@ import json
 import pytest
 
 from dyslexic_writer.cli import main
-from dyslexic_writer.engine.profile import Profile
+from dyslexic_writer.engine.personal.profile import Profile
 
 
 @pytest.fixture(autouse=True)

@@ -2,7 +2,7 @@ import pytest
 
 from dyslexic_writer.engine import fast
 from dyslexic_writer.engine.fast import FastEngine
-from dyslexic_writer.engine.personal import PersonalDictionary
+from dyslexic_writer.engine.personal.dictionary import PersonalDictionary
 from dyslexic_writer.engine.types import Kind
 
 
@@ -180,7 +180,7 @@ def test_a_rare_word_in_a_sentence_or_a_common_word_alone_is_left_to_the_sentenc
 
 
 def test_an_unknown_marks_maybe_words_may_be_many_slips_away_when_the_ranker_still_likes_them():
-    from dyslexic_writer.engine.candidates import Candidate
+    from dyslexic_writer.engine.candidates.search import Candidate
 
     far_but_likely = Candidate("hydrant", fast.SHOW_COST + 2, 1.0, Kind.SPELLING, prob=0.2)
     far_and_unlikely = Candidate("hydra", fast.SHOW_COST + 2, 1.0, Kind.SPELLING, prob=0.001)

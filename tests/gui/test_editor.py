@@ -60,7 +60,7 @@ def test_reject_removes_the_mark_and_it_stays_away(qtbot, window):
 
 
 def test_ignore_and_add_to_dictionary_persist(qtbot, window, engine, tmp_path):
-    from dyslexic_writer.engine.personal import PersonalDictionary
+    from dyslexic_writer.engine.personal.dictionary import PersonalDictionary
 
     saved = engine.personal, engine.ignored
     engine.personal = PersonalDictionary(tmp_path / "words.txt")

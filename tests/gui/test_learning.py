@@ -10,7 +10,7 @@ pytest.importorskip("PySide6")
 from PySide6.QtGui import QTextCursor  # noqa: E402
 from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
-from dyslexic_writer.engine.profile import Profile  # noqa: E402
+from dyslexic_writer.engine.personal.profile import Profile  # noqa: E402
 from dyslexic_writer.engine.types import Kind, Suggestion  # noqa: E402
 from dyslexic_writer.gui.another_way import AnotherWayDialog  # noqa: E402
 from dyslexic_writer.gui.autosave import Autosave  # noqa: E402

@@ -109,7 +109,7 @@ def test_an_engine_that_cannot_be_built_fails_each_check():
 
 def test_a_word_the_editor_adds_meanwhile_is_no_longer_marked(lexicon, tmp_path):
     from dyslexic_writer.engine.fast import FastEngine
-    from dyslexic_writer.engine.personal import PersonalDictionary
+    from dyslexic_writer.engine.personal.dictionary import PersonalDictionary
 
     words, ignored = tmp_path / "personal.txt", tmp_path / "ignored.txt"
     engine = FastEngine(lexicon=lexicon, personal=PersonalDictionary(words), ignored=PersonalDictionary(ignored))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dyslexic_writer.engine.profile import Profile
+from dyslexic_writer.engine.personal.profile import Profile
 from dyslexic_writer.server.checking import ParagraphChecker
 from dyslexic_writer.server.engines import engine_builder, writer_settings
 

@@ -2,7 +2,7 @@
 
 from collections import Counter
 
-from dyslexic_writer.engine.misspellings import parse
+from dyslexic_writer.engine.candidates.misspellings import parse
 from dyslexic_writer.training.misspellings import MAX_PER_WORD, MIN_SEEN, misspelling_pairs, render, table
 from dyslexic_writer.training.sources import WordPair, is_held_out
 

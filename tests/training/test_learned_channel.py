@@ -1,7 +1,7 @@
 import math
 from collections import Counter
 
-from dyslexic_writer.engine.channel import Channel, parse
+from dyslexic_writer.engine.candidates.channel import Channel, parse
 from dyslexic_writer.training.channel import align, fit, rules, run, slip_counts, write
 from dyslexic_writer.training.sources import WordPair, is_held_out
 

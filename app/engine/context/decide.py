@@ -14,7 +14,7 @@ import math
 import re
 from typing import TYPE_CHECKING
 
-from ..candidates import ranker_scores
+from ..candidates.search import ranker_scores
 from ..text import match_case
 from .registry import SOURCES, SPACING, WORDLESS
 from .slot import Slot

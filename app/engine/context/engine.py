@@ -12,8 +12,8 @@ import time
 from typing import Callable, Iterable
 
 from ..agreement import warm_up
-from ..candidates import words_in_spelling
-from ..channel import load_channel
+from ..candidates.search import words_in_spelling
+from ..candidates.channel import load_channel
 from ..confusions import ConfusionSets, load_confusions, load_real_words
 from ..contractions import load_rules
 from ..text import SENTENCE_RE, is_sentence_start, overlaps, protected_spans, words
@@ -68,7 +68,7 @@ class ContextEngine(WrapsFast):
 
     def slip_price(self, written: str, option: str) -> float:
         """How unlikely (nats) it is that a writer who meant `option` wrote `written`: learned from
-        weak spellers' misspellings (`engine.channel`) for one word written for another, the edit
+        weak spellers' misspellings (`engine.candidates.channel`) for one word written for another, the edit
         model's price for the rest (a split, a join, an apostrophe)."""
         w, o = written.lower(), option.lower()
         if w.isalpha() and o.isalpha():

@@ -18,7 +18,7 @@ class Slot:
     value: str = ""  # the current choice (the original, or an option)
     scores: dict[str, float] = field(default_factory=dict)
     option_sources: dict[str, str] = field(default_factory=dict)  # where each option came from
-    # How often the writer has meant each option here (the profile's pair weights, `engine.personalize`).
+    # How often the writer has meant each option here (the profile's pair weights, `engine.personal.personalize`).
     personal: dict[str, float] = field(default_factory=dict)
     fallback: Suggestion | None = None  # kept when the written word stays (an `unknown` mark)
     # Options whose slip is not their plain edit cost (an inflected correction: its stem's, plus one).

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Iterable
 
-from ..error_model import JOIN_COST, SPLIT_COST, edit_cost
+from ..candidates.error_model import JOIN_COST, SPLIT_COST, edit_cost
 from .slot import Slot
 
 if TYPE_CHECKING:

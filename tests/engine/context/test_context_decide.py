@@ -6,7 +6,7 @@ import math
 import pytest
 from context_fakes import MARGINS, SHIPPED, BatchingScorer, FakeScorer, LeadScorer, prior_share, slip_price, tuned
 
-from dyslexic_writer.engine.candidates import ranker_scores
+from dyslexic_writer.engine.candidates.search import ranker_scores
 from dyslexic_writer.engine.context import ContextEngine, Slot
 from dyslexic_writer.engine.context.decide import price, ranker_price
 

@@ -5,7 +5,7 @@ from context_fakes import MARGINS, FakeScorer, first_words_asked
 
 from dyslexic_writer.engine.context import ContextEngine
 from dyslexic_writer.engine.fast import FastEngine
-from dyslexic_writer.engine.personal import PersonalDictionary
+from dyslexic_writer.engine.personal.dictionary import PersonalDictionary
 
 
 def test_fast_engine_certainties_are_kept(make):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...candidates import rank_corrections
+from ...candidates.search import rank_corrections
 from ...types import Kind
 from ..slot import Slot
 from ..source import Source, as_option

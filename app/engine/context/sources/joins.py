@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import OSA
 
-from ...candidates import SEEN_COST, rank_corrections, seen_forms
-from ...error_model import edit_cost
+from ...candidates.search import SEEN_COST, rank_corrections, seen_forms
+from ...candidates.error_model import edit_cost
 from ...text import is_sentence_start, overlaps
 from ...types import Kind
 from ..slot import Slot

@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Iterator
 
-from ...candidates import candidate_pool
+from ...candidates.search import candidate_pool
 from ...types import Kind
 from ..source import Offer, Source, Written, channel_cost
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from ...candidates import REGULAR_SLIP_COST, SEEN_COST, rank_corrections, seen_forms, slip_forms, words_in_spelling
+from ...candidates.search import REGULAR_SLIP_COST, SEEN_COST, rank_corrections, seen_forms, slip_forms, words_in_spelling
 from ...fast import NAME_MIN_ZIPF, without_dear_names
 from ...morphology import inflections
 from ...types import Kind, Suggestion

@@ -1,5 +1,5 @@
 """The writer's own slips: real words this writer has written for others before ("cave" for
-"gave"), from their profile through `ContextEngine.extra_alternatives` (`engine.personalize`)."""
+"gave"), from their profile through `ContextEngine.extra_alternatives` (`engine.personal.personalize`)."""
 
 from __future__ import annotations
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from ...error_model import COST_REVERSAL, substitution_cost
+from ...candidates.error_model import COST_REVERSAL, substitution_cost
 from ...types import Kind
 from ..slot import Slot
 from ..source import Offer, Source, Written

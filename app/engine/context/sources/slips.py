@@ -1,6 +1,6 @@
 """A common word's likeliest slips ("broke is leg" -> his, "the corer of the street" -> corner):
 the words a close search, the word's own other forms and the training pairs name, priced by the
-learned channel (`engine.channel`), and the few that a bigram noisy channel finds likely enough
+learned channel (`engine.candidates.channel`), and the few that a bigram noisy channel finds likely enough
 beside the words around. The model's score pays the slip's price, with no frequency discount.
 
 Asked about every word no other source asks about (after the joins: "be for" is one slot for
@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ...agreement import word_forms
-from ...candidates import candidate_pool, words_in_spelling
+from ...candidates.search import candidate_pool, words_in_spelling
 from ...text import overlaps
 from ...types import Kind
 from ..slot import Slot

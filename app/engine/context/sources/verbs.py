@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ...agreement import is_verb, wants_verb
-from ...candidates import rank_corrections
+from ...candidates.search import rank_corrections
 from ...types import Kind
 from ..source import Offer, Source, Written
 

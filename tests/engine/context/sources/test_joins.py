@@ -5,7 +5,7 @@ from context_fakes import MARGINS, SHIPPED, FakeScorer, LeadScorer, first_words_
 
 from dyslexic_writer.engine.context import ContextEngine, Slot
 from dyslexic_writer.engine.context.sources.joins import fixed_join, join_corrections, with_join
-from dyslexic_writer.engine.error_model import edit_cost
+from dyslexic_writer.engine.candidates.error_model import edit_cost
 from dyslexic_writer.engine.text import words
 from dyslexic_writer.engine.types import Kind
 

@@ -2,7 +2,7 @@
 
 from context_fakes import MARGINS, LeadScorer
 
-from dyslexic_writer.engine.candidates import REGULAR_SLIP_COST
+from dyslexic_writer.engine.candidates.search import REGULAR_SLIP_COST
 from dyslexic_writer.engine.context import ContextEngine
 from dyslexic_writer.engine.context.sources.nonwords import slot_from_fast
 from dyslexic_writer.engine.types import Kind

@@ -1,4 +1,4 @@
-from dyslexic_writer.engine.error_model import COST_DEFAULT, edit_cost
+from dyslexic_writer.engine.candidates.error_model import COST_DEFAULT, edit_cost
 
 
 def test_letter_reversals_are_cheap_and_flagged():

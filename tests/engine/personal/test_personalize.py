@@ -5,9 +5,9 @@ import statistics
 
 import pytest
 
-from dyslexic_writer.engine import personalize as pz
-from dyslexic_writer.engine.personalize import PersonalizedEngine, ProfileOptions, find_context
-from dyslexic_writer.engine.profile import Profile
+from dyslexic_writer.engine.personal import personalize as pz
+from dyslexic_writer.engine.personal.personalize import PersonalizedEngine, ProfileOptions, find_context
+from dyslexic_writer.engine.personal.profile import Profile
 from dyslexic_writer.engine.types import CheckResult, Kind, Suggestion
 
 

@@ -15,8 +15,8 @@ import time
 from bisect import bisect_left, bisect_right
 
 from .profile import Profile, normalise
-from .text import match_case, protected_spans, words
-from .types import CheckResult, Kind, Suggestion
+from ..text import match_case, protected_spans, words
+from ..types import CheckResult, Kind, Suggestion
 
 SOURCE = "personal"
 FULL_WEIGHT = 3.0  # a pair corrected this often (recently) counts in full
@@ -39,7 +39,7 @@ JOIN_GAP = 0.5  # zipf units a joined word must beat its two halves' pair count 
 
 def find_context(engine):
     """The `ContextEngine` inside an engine (itself, a combined engine's primary, a cache's engine)."""
-    from .context import ContextEngine
+    from ..context import ContextEngine
 
     seen = 0
     while engine is not None and seen < 8:

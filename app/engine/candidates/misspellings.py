@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 
-from ..package_data import read_text
+from ...package_data import read_text
 
 
 class KnownMisspellings(Mapping):

@@ -20,7 +20,7 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Indel, JaroWinkler, Levenshtein
 
-from ..package_data import load_yaml
+from ...package_data import load_yaml
 from .channel import load_channel
 from .error_model import edit_cost
 
@@ -28,7 +28,7 @@ FEATURES = (
     "cost", "lev", "indel_sim", "jaro", "sound_dist", "sound_same", "first", "last", "len_gap",
     "zipf", "prefix", "bias_pool", "reversal", "respelled", "cheap", "name", "channel",
 )
-# The learned channel's log-probability of the slip (`engine.channel`: how weak spellers really
+# The learned channel's log-probability of the slip (`engine.candidates.channel`: how weak spellers really
 # write letters), floored: a slip it has no rule for is this unlikely. On the held-out pairs
 # (`bench-words`) it took the ranker's top-1 from 51.3% to 57.2% and top-5 from 71.2% to 75.7%
 # (fitted with the channel of the other half of the training words, so the feature is weighed as

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import lru_cache
 
-from ..package_data import read_text
+from ...package_data import read_text
 
 START, END = "^", "$"  # the word's edges, as the rules mark them
 # A letter written as the writer meant it: nearly always.

@@ -8,14 +8,14 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from .agreement import regular_slips
+from ..agreement import regular_slips
 from .error_model import JOIN_COST, RESPELLINGS, SPLIT_COST, edit_cost
-from .lexicon import AMERICAN, BRITISH, Lexicon
+from ..lexicon import AMERICAN, BRITISH, Lexicon
 from .misspellings import load_misspellings, on_table_change
-from .morphology import variants
+from ..morphology import variants
 from .ranker import features, logit, softmax, wide_index
 from .respell import respeller
-from .types import Kind
+from ..types import Kind
 
 MAX_DISTANCE = 2
 # The words the learned slips lead back to (`respell`) that join a wide pool, likeliest first.

@@ -1,6 +1,6 @@
 import pytest
 
-from dyslexic_writer.engine.personal import PersonalDictionary, default_path
+from dyslexic_writer.engine.personal.dictionary import PersonalDictionary, default_path
 
 
 def test_add_remove_and_persist(tmp_path):

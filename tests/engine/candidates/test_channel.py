@@ -2,7 +2,7 @@
 
 import math
 
-from dyslexic_writer.engine.channel import FLOOR, KEEP, Channel, load_channel, parse
+from dyslexic_writer.engine.candidates.channel import FLOOR, KEEP, Channel, load_channel, parse
 
 
 def test_an_unchanged_word_costs_only_its_kept_letters():

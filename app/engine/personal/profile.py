@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from ..paths import atomic_write_text, data_dir
+from ...paths import atomic_write_text, data_dir
 
 FORMAT = "dyslexic-writer-profile"
 VERSION = 1

@@ -2,8 +2,8 @@
 
 import yaml
 
-from dyslexic_writer.engine import profile as prof
-from dyslexic_writer.engine.profile import Profile, default_profile_path, normalise, short_context
+from dyslexic_writer.engine.personal import profile as prof
+from dyslexic_writer.engine.personal.profile import Profile, default_profile_path, normalise, short_context
 
 
 def test_default_location_is_the_data_folder():

@@ -1,6 +1,6 @@
 import pytest
 
-from dyslexic_writer.engine.candidates import candidate_pool, join_candidate, rank_corrections, ranker_scores
+from dyslexic_writer.engine.candidates.search import candidate_pool, join_candidate, rank_corrections, ranker_scores
 from dyslexic_writer.engine.types import Kind
 
 
@@ -40,7 +40,7 @@ def test_severe_misspellings_reach_the_wide_search(lexicon):
 def test_spellings_no_letter_or_sound_search_reaches_are_traced_back_through_learned_slips(lexicon, monkeypatch):
     # "nolij": the silent k left out, "ow" written "o", "e" as "i" and "dge" as "j"; neither the
     # letters nor the sound code are near enough to "knowledge" for the other searches.
-    from dyslexic_writer.engine import candidates
+    from dyslexic_writer.engine.candidates import search as candidates
 
     assert "knowledge" in candidate_pool(lexicon, "nolij")
     monkeypatch.setattr(candidates, "RESPELL_LIMIT", 0)
@@ -126,7 +126,7 @@ def test_a_known_misspelling_may_stand_for_two_words(lexicon, seen):
 
 
 def test_a_common_word_is_never_read_as_a_known_misspelling(lexicon, seen):
-    from dyslexic_writer.engine.candidates import seen_forms
+    from dyslexic_writer.engine.candidates.search import seen_forms
 
     seen({"house": (("horse", 9),), "zub": (("zzzq", 1), ("sub", 1))})
     assert seen_forms(lexicon, "house") == ()

@@ -1,6 +1,6 @@
 """Words a severe misspelling may stand for, found by running the learned slips backwards.
 
-The close and wide searches (`candidates.candidate_pool`) find words that share letters or a sound
+The close and wide searches (`search.candidate_pool`) find words that share letters or a sound
 code with what was written; a weak speller's spelling can share neither ("nolij" for knowledge,
 "sorw" for saw). The learned channel (`channel.py`) knows how such writers turn letters into other
 letters, so here its rules are applied in reverse, left to right over the written word, growing

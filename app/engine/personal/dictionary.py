@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from ..paths import atomic_write_text, data_dir
+from ...paths import atomic_write_text, data_dir
 
 
 def default_path() -> Path:

@@ -1,4 +1,4 @@
-from dyslexic_writer.engine.misspellings import load_misspellings, parse
+from dyslexic_writer.engine.candidates.misspellings import load_misspellings, parse
 
 
 def test_parse_keeps_the_files_order_and_skips_comments():
@@ -17,8 +17,8 @@ def test_the_shipped_table_holds_only_words_apart_from_common_ones():
 
 
 def test_use_misspellings_swaps_the_table_the_ranker_reads(lexicon):
-    from dyslexic_writer.engine.candidates import rank_corrections
-    from dyslexic_writer.engine.misspellings import KnownMisspellings, shipped_misspellings, use_misspellings
+    from dyslexic_writer.engine.candidates.search import rank_corrections
+    from dyslexic_writer.engine.candidates.misspellings import KnownMisspellings, shipped_misspellings, use_misspellings
 
     try:
         use_misspellings(parse("korf\tcough\t2\n"))
@@ -32,8 +32,8 @@ def test_use_misspellings_swaps_the_table_the_ranker_reads(lexicon):
 
 
 def test_swapping_the_table_empties_the_rankers_cache(lexicon):
-    from dyslexic_writer.engine.candidates import _ranked, rank_corrections
-    from dyslexic_writer.engine.misspellings import use_misspellings
+    from dyslexic_writer.engine.candidates.search import _ranked, rank_corrections
+    from dyslexic_writer.engine.candidates.misspellings import use_misspellings
 
     try:
         rank_corrections(lexicon, "korf")

@@ -1,9 +1,9 @@
 import random
 from array import array
 
-import dyslexic_writer.engine.respell as respell
-from dyslexic_writer.engine.channel import Channel
-from dyslexic_writer.engine.respell import Respeller, _sparse_max
+import dyslexic_writer.engine.candidates.respell as respell
+from dyslexic_writer.engine.candidates.channel import Channel
+from dyslexic_writer.engine.candidates.respell import Respeller, _sparse_max
 
 
 def _channel():
