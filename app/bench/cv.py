@@ -94,29 +94,37 @@ class CrossValidation:
 
 
 def _best(results: Sequence[dict[str, ErrorTally]], writers: Sequence[str], prefer: int,
-          max_false_alarms: float) -> int:
+          max_false_alarms: float, min_precision: float = 0.0) -> int:
     """The setting with the best pooled F2 over `writers` among those whose false alarms stay
-    within `max_false_alarms` per 1,000 words there (else the fewest false alarms); ties go to
-    `prefer`, then the earliest."""
+    within `max_false_alarms` per 1,000 words there and whose precision reaches `min_precision`.
+    Where none does: the fewest false alarms among those that reach the precision, else the most
+    precise. Ties go to `prefer`, then the earliest."""
     pooled = [merged([r[w] for w in writers if w in r]) for r in results]
 
     def key(i: int) -> tuple:
-        within = pooled[i].false_alarms_per_1000 <= max_false_alarms
-        return (within, round(pooled[i].f2, 9) if within else -pooled[i].false_alarms_per_1000, i == prefer, -i)
+        t = pooled[i]
+        precise = t.precision >= min_precision
+        if precise and t.false_alarms_per_1000 <= max_false_alarms:
+            rank = (2, round(t.f2, 9))
+        elif precise:
+            rank = (1, -t.false_alarms_per_1000)
+        else:
+            rank = (0, t.precision)
+        return (*rank, i == prefer, -i)
 
     return max(range(len(results)), key=key)
 
 
 def cross_validate(results: Sequence[dict[str, ErrorTally]], baseline: int,
-                   max_false_alarms: float = float("inf")) -> CrossValidation:
+                   max_false_alarms: float = float("inf"), min_precision: float = 0.0) -> CrossValidation:
     """Leave one writer out over the grid's per-writer results (`baseline` wins ties)."""
     writers = sorted({w for r in results for w in r})
     folds = []
     for held in writers:
         others = [w for w in writers if w != held]
-        pick = _best(results, others, baseline, max_false_alarms)
+        pick = _best(results, others, baseline, max_false_alarms, min_precision)
         folds.append(Fold(held, pick, results[pick].get(held, ErrorTally())))
-    return CrossValidation(tuple(folds), _best(results, writers, baseline, max_false_alarms))
+    return CrossValidation(tuple(folds), _best(results, writers, baseline, max_false_alarms, min_precision))
 
 
 def tallies_to_json(results: Sequence[dict[str, ErrorTally]]) -> list[dict[str, dict]]:

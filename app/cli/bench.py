@@ -91,17 +91,18 @@ def cmd_bench_words(args) -> int:
 
 
 def cmd_bench_errors(args) -> int:
-    from ..bench.errors import format_report, hunspell_is_word, parse_tagged, run_tagged
+    from ..bench.errors import format_report, hunspell_words, line_words, parse_tagged, run_tagged
 
     lines = parse_file(args.file, parse_tagged, "bench-errors")
     if lines is None:
         return 2
     if args.limit:
         lines = lines[: args.limit]
+    is_word = hunspell_words(line_words(lines))  # before the engine: a process of its own
     engine = engine_or_exit(args, "bench-errors")
     if engine is None:
         return 1
-    tally, records = run_tagged(engine, lines, hunspell_is_word())
+    tally, records = run_tagged(engine, lines, is_word)
     row = tally.row()
     peak_mb = _peak_rss_mb()
     label = engine_label(engine, args.model)

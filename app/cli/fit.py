@@ -59,8 +59,11 @@ def cmd_bench_cv(args) -> int:
         if args.save_results:
             args.save_results.write_text(json.dumps({"settings": settings, "results": tallies_to_json(results)}),
                                          encoding="utf-8")
-    limit = float(fit.get("objective", {}).get("max_false_alarms_per_1000", float("inf")))
-    cv = cross_validate(results, baseline, limit)
+    objective = fit.get("objective", {})
+    limit = args.max_false_alarms if args.max_false_alarms is not None else float(
+        objective.get("max_false_alarms_per_1000", float("inf")))
+    floor = args.min_precision if args.min_precision is not None else float(objective.get("min_precision", 0.0))
+    cv = cross_validate(results, baseline, limit, floor)
     report = _report(cv, results, settings, baseline)
     if args.json:
         print(json.dumps(report, indent=1))
@@ -74,7 +77,7 @@ def cmd_bench_cv(args) -> int:
 def _run(args, params, base, settings, baseline):
     """Every setting over every line (the neutral one first: it fills the memo of model answers)."""
     from ..bench.cv import MemoScorer, merged, per_writer
-    from ..bench.errors import hunspell_is_word, parse_tagged
+    from ..bench.errors import hunspell_words, line_words, parse_tagged
     from ..engine.context.fitted import apply
 
     lines = parse_file(args.file, parse_tagged, "bench-cv")
@@ -82,6 +85,7 @@ def _run(args, params, base, settings, baseline):
         return None
     if args.limit:
         lines = lines[: args.limit]
+    is_word = hunspell_words(line_words(lines))
     engine = engine_or_exit(args, "bench-cv")
     if engine is None:
         return None
@@ -90,7 +94,6 @@ def _run(args, params, base, settings, baseline):
     if args.memo and args.memo.is_file():
         with open(args.memo, "rb") as fh:
             eng.scorer.memo = pickle.load(fh)  # our own file from an earlier run (same model)
-    is_word = hunspell_is_word()
     results: list = [None] * len(settings)
     order = [baseline] + [i for i in range(len(settings)) if i != baseline]
     t0 = time.perf_counter()
@@ -168,5 +171,10 @@ def add_commands(sub) -> None:
     cv.add_argument("--save-results", type=Path, metavar="FILE.json", help="also save every setting's per-writer counts")
     cv.add_argument("--from-results", type=Path, metavar="FILE.json",
                     help="choose from counts saved by --save-results instead of running the engine")
+    cv.add_argument("--max-false-alarms", type=float, metavar="N",
+                    help="choose within N false alarms per 1,000 words instead of fit.yaml's objective")
+    cv.add_argument("--min-precision", type=float, metavar="P",
+                    help="choose only settings with at least this precision instead of fit.yaml's objective "
+                         "(with --from-results: see what another objective would choose, without a run)")
     spelling_option(cv, "either")
     cv.set_defaults(func=cmd_bench_cv)

@@ -34,6 +34,17 @@ def test_ties_keep_the_baseline():
     assert cross_validate([same, dict(same)], baseline=1).chosen == 1
 
 
+def test_a_precision_floor_passes_over_the_best_f2_when_it_is_too_imprecise():
+    # Setting 0 finds more (F2 0.71) with precision 0.5; setting 1 finds less (F2 0.53) at 1.0.
+    loose = {"a": tally(3, 4, 6, words=10_000), "b": tally(3, 4, 6, words=10_000)}
+    precise = {"a": tally(2, 4, 2, words=10_000), "b": tally(2, 4, 2, words=10_000)}
+    assert cross_validate([loose, precise], baseline=0).chosen == 0
+    cv = cross_validate([loose, precise], baseline=0, min_precision=0.8)
+    assert cv.chosen == 1 and all(f.setting == 1 for f in cv.folds)
+    # where no setting is precise enough, the most precise one
+    assert cross_validate([loose, precise], baseline=0, min_precision=1.1).chosen == 1
+
+
 def test_per_writer_counts_each_writers_lines():
     lines = [TaggedLine("err", "I sat their.", "I sat there.", "w1"), TaggedLine("clean", "Hi there.", "Hi there.", "w2")]
 

@@ -1,6 +1,7 @@
 import pytest
 
-from dyslexic_writer.bench.errors import ErrorTally, edits, format_report, parse_tagged
+from dyslexic_writer.bench.errors import (ErrorTally, edits, format_report, hunspell_is_word, hunspell_words,
+                                          line_words, parse_tagged)
 
 SAMPLE = "# comment\nerr\tmy siter go home\tmy sister goes home\tw1\nclean\tI ran.\tI ran.\tw1\n"
 
@@ -61,3 +62,13 @@ def test_marks_count_what_the_writer_sees_beyond_accept_all():
     plain = ErrorTally()
     plain.add(src, "my sister goes home, I think", out)
     assert "marked" not in plain.row() and "mark on" not in format_report(plain.row(), "x")
+
+
+def test_the_dictionary_test_runs_apart_and_answers_as_hunspell_does():
+    lines = parse_tagged("err\tMy siter go, home.\tMy sister goes home.\tw1\n")
+    words = line_words(lines)
+    assert words == {"my", "siter", "go", "home"}
+    in_child = hunspell_words(words)
+    here = hunspell_is_word()
+    assert {w for w in words if in_child(w)} == {w for w in words if here(w)} == {"my", "go", "home"}
+    assert not in_child("house")  # not asked about: no word

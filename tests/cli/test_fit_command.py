@@ -43,6 +43,29 @@ def test_chooses_within_the_false_alarm_ceiling_and_writes_the_values(tmp_path, 
     assert written["values"] == other and written["cross_validated"]["recall"] == 0.7
 
 
+def test_another_objective_can_be_tried_on_saved_results(tmp_path, capsys):
+    params = parse_params(load_yaml(FIT_FILE))
+    settings = grid(params)
+    start = neutral(params, hand_tuning())
+    loose, precise = [s for s in settings if s != start][:2]
+    results = []
+    for s in settings:
+        if s == loose:  # the most recall, but half its changes are wrong
+            results.append({w: _counts(8, 8) for w in ("w1", "w2")})
+        elif s == precise:
+            results.append({w: _counts(6, 0) for w in ("w1", "w2")})
+        else:
+            results.append({w: _counts(4, 1) for w in ("w1", "w2")})
+    saved = tmp_path / "results.json"
+    saved.write_text(json.dumps({"settings": settings, "results": tallies_to_json(results)}))
+    args = ["bench-cv", "unused.tsv", "--from-results", str(saved), "--json"]
+    assert main(args + ["--max-false-alarms", "10"]) == 0
+    assert json.loads(capsys.readouterr().out)["chosen"] == loose
+    assert main(args + ["--max-false-alarms", "10", "--min-precision", "0.8"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["chosen"] == precise and report["cross_validated"]["precision"] == 1.0
+
+
 def test_results_from_another_grid_are_refused(tmp_path):
     saved = tmp_path / "results.json"
     saved.write_text(json.dumps({"settings": [{"x": 1.0}], "results": [{}]}))
