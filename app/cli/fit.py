@@ -65,6 +65,7 @@ def cmd_bench_cv(args) -> int:
     floor = args.min_precision if args.min_precision is not None else float(objective.get("min_precision", 0.0))
     cv = cross_validate(results, baseline, limit, floor)
     report = _report(cv, results, settings, baseline)
+    report["objective"] = {"max_false_alarms_per_1000": limit, "min_precision": floor}
     if args.json:
         print(json.dumps(report, indent=1))
     else:
@@ -148,6 +149,7 @@ def _write(report: dict, path: Path, source: str) -> None:
                  "leave-one-writer-out figure below is the honest estimate of how it does on a writer it never saw"),
         "data_sha256": hashlib.sha256(Path(source).read_bytes()).hexdigest() if Path(source).is_file() else None,
         "values": report["chosen"],
+        "objective": report["objective"],  # what the choice was held to, so it can be made again
         "cross_validated": report["cross_validated"],
         "before": report["before"],
         "plain_after": report["plain_after"],

@@ -41,6 +41,7 @@ def test_chooses_within_the_false_alarm_ceiling_and_writes_the_values(tmp_path, 
     assert report["before"]["recall"] == 0.5 and report["cross_validated"]["recall"] == 0.7
     written = yaml.safe_load(out.read_text())
     assert written["values"] == other and written["cross_validated"]["recall"] == 0.7
+    assert written["objective"] == {"max_false_alarms_per_1000": 1.8, "min_precision": 0.0}
 
 
 def test_another_objective_can_be_tried_on_saved_results(tmp_path, capsys):
