@@ -81,10 +81,10 @@ def cmd_bench_words(args) -> int:
           "since a word alone has no sentence for the model to weigh; a misspelling that is itself a word is "
           "marked there only when it is rare and a far commoner word is a slip away; its time reuses the "
           "ranking cached by the row above)")
-    from ..bench.errors import hunspell_is_word
+    from ..bench.errors import hunspell_words
     from ..bench.words import marked_share
 
-    marked, total = marked_share(engine, held, hunspell_is_word())
+    marked, total = marked_share(engine, held, hunspell_words(p.misspelling.lower() for p in held))
     print(f"marked by the fast engine: {marked}/{total} = {100 * marked / max(1, total):.1f}% of the {split} "
           "misspellings that Hunspell rejects")
     return 0
